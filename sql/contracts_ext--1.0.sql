@@ -1,0 +1,131 @@
+-- contracts_ext 1.0: check payers against their contracts in SQL.
+\echo Use "CREATE EXTENSION contracts_ext" to load this file. \quit
+
+--------------------------------------------------------------------------
+-- Business days (US federal calendar)
+--------------------------------------------------------------------------
+
+CREATE FUNCTION is_business_day(d date) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION is_business_day(date) IS
+    'true for a weekday that is not a US federal holiday (as observed: Saturday holidays on the Friday before, Sunday ones on the Monday after)';
+
+CREATE FUNCTION add_business_days(d date, n integer) RETURNS date
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION add_business_days(date, integer) IS
+    'the n-th business day after d (n > 0), before d (n < 0), or d itself (n = 0)';
+
+CREATE FUNCTION business_days_between(a date, b date) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_days_between(date, date) IS
+    'business days after a up to and including b; negative (those from b up to but excluding a) when b < a; add_business_days(a, business_days_between(a, b)) = b for a business day b';
+
+--------------------------------------------------------------------------
+-- contract: a payer contract's administrative terms
+--------------------------------------------------------------------------
+
+CREATE TYPE contract;
+
+CREATE FUNCTION contract_in(cstring) RETURNS contract
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION contract_out(contract) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION contract_recv(internal) RETURNS contract
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION contract_send(contract) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE contract (
+    INPUT = contract_in,
+    OUTPUT = contract_out,
+    RECEIVE = contract_recv,
+    SEND = contract_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = extended
+);
+COMMENT ON TYPE contract IS
+    'a payer contract''s administrative terms: "key: value" items (payer, effective, term, renewal, notice, filing, appeal, notice_receipt, prompt_pay, prompt_pay_paper, interest, interest_basis, interest_min, lookback)';
+
+CREATE FUNCTION contract_eq(contract, contract) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION contract_ne(contract, contract) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION contract_hash(contract) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION contract_hash_extended(contract, bigint) RETURNS bigint
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OPERATOR = (
+    LEFTARG = contract, RIGHTARG = contract, PROCEDURE = contract_eq,
+    COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+    HASHES
+);
+CREATE OPERATOR <> (
+    LEFTARG = contract, RIGHTARG = contract, PROCEDURE = contract_ne,
+    COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR CLASS contract_hash_ops DEFAULT FOR TYPE contract USING hash AS
+    OPERATOR 1 = ,
+    FUNCTION 1 contract_hash(contract),
+    FUNCTION 2 contract_hash_extended(contract, bigint);
+
+CREATE FUNCTION contract_to_jsonb(contract) RETURNS jsonb
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION contract_to_jsonb(contract) IS
+    'the contract as a jsonb object: the text form''s keys; durations and dates as strings, interest as a number of percent, interest_basis and interest_min as numbers, appeal as an array of strings';
+CREATE FUNCTION contract_from_jsonb(jsonb) RETURNS contract
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION contract_from_jsonb(jsonb) IS
+    'a contract from a jsonb object shaped as contract_to_jsonb writes it (null values mean absent keys)';
+CREATE CAST (contract AS jsonb) WITH FUNCTION contract_to_jsonb(contract);
+CREATE CAST (jsonb AS contract) WITH FUNCTION contract_from_jsonb(jsonb);
+
+CREATE FUNCTION contract_terms(c contract, OUT key text, OUT value text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 14;
+COMMENT ON FUNCTION contract_terms(contract) IS
+    'one (key, value) row per term the contract states, in canonical order and form';
+
+CREATE FUNCTION filing_deadline(c contract, service_date date) RETURNS date
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION filing_deadline(contract, date) IS
+    'last day to file a claim for service_date: service_date + filing (NULL without a filing term)';
+
+CREATE FUNCTION appeal_deadline(c contract, notice_date date, level integer DEFAULT 1) RETURNS date
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION appeal_deadline(contract, date, integer) IS
+    'last day to appeal at a level: notice_date + notice_receipt + that level''s appeal window (NULL if the contract has no such level)';
+
+CREATE FUNCTION payment_due(c contract, received date, paper boolean DEFAULT false) RETURNS date
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION payment_due(contract, date, boolean) IS
+    'last day a clean claim received on that date may be paid on time: received + prompt_pay (prompt_pay_paper for paper claims when given)';
+
+CREATE FUNCTION interest_due(c contract, received date, paid date, amount numeric,
+                             paper boolean DEFAULT false, rate numeric DEFAULT NULL) RETURNS numeric
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION interest_due(contract, date, date, numeric, boolean, numeric) IS
+    'prompt-pay interest on a clean claim paid late: amount x rate% x days late / interest_basis, rounded half up to cents; 0 when paid on time or under interest_min; rate (percent) overrides the contract''s';
+
+CREATE FUNCTION recoupment_deadline(c contract, paid date) RETURNS date
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recoupment_deadline(contract, date) IS
+    'last day the payer may audit and recoup a payment made on paid: paid + lookback';
+
+CREATE FUNCTION renewal_date(c contract, as_of date) RETURNS date
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION renewal_date(contract, date) IS
+    'the next renewal (or, without a renewal term, the expiry) on or after as_of: the first day of the next term; NULL once expired';
+
+CREATE FUNCTION notice_deadline(c contract, as_of date) RETURNS date
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION notice_deadline(contract, date) IS
+    'the next non-renewal/termination notice deadline on or after as_of: a renewal date minus the notice period';
+
+CREATE FUNCTION contract_calendar(c contract, from_date date, to_date date,
+                                  OUT event_date date, OUT event text, OUT term_end date)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION contract_calendar(contract, date, date) IS
+    'the contract''s effective, notice_deadline, renewal and expiry events between two dates, with the term end each belongs to';

@@ -1,0 +1,60 @@
+/*-------------------------------------------------------------------------
+ * compat.h
+ *	  Every PostgreSQL version difference contracts_ext cares about.
+ *
+ * contracts_ext supports PostgreSQL 14 to 17.  All PG_VERSION_NUM tests
+ * live here, so the rest of the code reads as if written for one server.
+ *-------------------------------------------------------------------------
+ */
+#ifndef CONTRACTS_COMPAT_H
+#define CONTRACTS_COMPAT_H
+
+#include "postgres.h"
+#include "funcapi.h"
+
+#if PG_VERSION_NUM < 140000
+#error "contracts_ext requires PostgreSQL 14 or later"
+#endif
+
+/*
+ * Soft input errors (PG16+) let pg_input_is_valid() test text without
+ * raising.  Older servers have no error-saving context: report the error.
+ */
+#if PG_VERSION_NUM < 160000
+#define ereturn(context, dummy_value, ...) \
+	do { \
+		(void) (context); \
+		ereport(ERROR, __VA_ARGS__); \
+		return dummy_value; \
+	} while (0)
+#else
+#include "nodes/miscnodes.h"
+#endif
+
+/* InitMaterializedSRF() appeared in PG15 (as SetSingleFuncCall, renamed in 16). */
+#if PG_VERSION_NUM < 150000
+#include "miscadmin.h"
+#include "utils/tuplestore.h"
+static inline void
+InitMaterializedSRF(FunctionCallInfo fcinfo, bits32 flags)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	MemoryContext oldcontext;
+	TupleDesc	tupdesc;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
+		(rsinfo->allowedModes & SFRM_Materialize) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set")));
+	oldcontext = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = tuplestore_begin_heap(false, false, work_mem);
+	rsinfo->setDesc = CreateTupleDescCopy(tupdesc);
+	MemoryContextSwitchTo(oldcontext);
+}
+#endif
+
+#endif							/* CONTRACTS_COMPAT_H */

@@ -1,0 +1,403 @@
+/*-------------------------------------------------------------------------
+ * contract.c
+ *	  The contract type: text, binary and jsonb forms, equality, hashing
+ *	  and the key/value listing.  Deadlines and interest are in
+ *	  contract_calendar.c.
+ *
+ * Text form: `key: value` items separated by `;` or newlines, keys in any
+ * case, every key optional.  Output is canonical: keys in a fixed order,
+ * values normalized, so text -> contract -> text is a fixed point.
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "contract.h"
+
+#include "common/hashfn.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+
+static const char *const contract_key_names[CK_COUNT] = {
+	[CK_PAYER] = "payer",
+	[CK_EFFECTIVE] = "effective",
+	[CK_TERM] = "term",
+	[CK_RENEWAL] = "renewal",
+	[CK_NOTICE] = "notice",
+	[CK_FILING] = "filing",
+	[CK_APPEAL] = "appeal",
+	[CK_NOTICE_RECEIPT] = "notice_receipt",
+	[CK_PROMPT_PAY] = "prompt_pay",
+	[CK_PROMPT_PAY_PAPER] = "prompt_pay_paper",
+	[CK_INTEREST] = "interest",
+	[CK_INTEREST_BASIS] = "interest_basis",
+	[CK_INTEREST_MIN] = "interest_min",
+	[CK_LOOKBACK] = "lookback",
+};
+
+#define CONTRACT_KEY_LIST "payer, effective, term, renewal, notice, filing, appeal, " \
+	"notice_receipt, prompt_pay, prompt_pay_paper, interest, interest_basis, " \
+	"interest_min, lookback"
+
+/* Largest interest_min: ten billion dollars, in cents. */
+#define CONTRACT_MAX_INTEREST_MIN INT64CONST(1000000000000)
+
+/* A contract being parsed: the fixed part, appeal levels and payer name. */
+typedef struct ContractParse
+{
+	Contract	fixed;
+	Duration	appeal[CONTRACT_MAX_APPEAL_LEVELS];
+	const char *payer;
+} ContractParse;
+
+static int
+contract_key_lookup(const char *key)
+{
+	int			k;
+
+	for (k = 0; k < CK_COUNT; k++)
+		if (pg_strcasecmp(key, contract_key_names[k]) == 0)
+			return k;
+	return -1;
+}
+
+/* A duration that must be longer than zero (a term, a renewal, an appeal). */
+static bool
+parse_positive_duration(ItemParser *p, const ParsedItem *item, const char *s,
+						Duration *result)
+{
+	if (!parse_duration(p, item, s, result))
+		return false;
+	if (result->count == 0)
+		return items_fail(p, item->text, NULL, "%s must be longer than zero.", item->key);
+	return true;
+}
+
+/* "120 days, 180 days, 60 days": one window per appeal level. */
+static bool
+parse_appeal_levels(ItemParser *p, const ParsedItem *item, ContractParse *cp)
+{
+	char	   *list = pstrdup(item->value);
+	char	   *level = list;
+	int			n = 0;
+
+	for (;;)
+	{
+		char	   *comma = strchr(level, ',');
+
+		if (comma)
+			*comma = '\0';
+		level = trimmed_copy(level, level + strlen(level));
+		if (level[0] == '\0')
+			return items_fail(p, item->text, NULL, "An appeal level has no window.");
+		if (n == CONTRACT_MAX_APPEAL_LEVELS)
+			return items_fail_code(p, ERRCODE_PROGRAM_LIMIT_EXCEEDED, item->text, NULL,
+								   "A contract has at most %d appeal levels.",
+								   CONTRACT_MAX_APPEAL_LEVELS);
+		if (!parse_positive_duration(p, item, level, &cp->appeal[n++]))
+			return false;
+		if (!comma)
+			break;
+		level = comma + 1;
+	}
+	cp->fixed.nappeal = n;
+	return true;
+}
+
+static bool
+parse_interest_basis(ItemParser *p, const ParsedItem *item, int32 *basis)
+{
+	if (strcmp(item->value, "365") == 0)
+		*basis = 365;
+	else if (strcmp(item->value, "360") == 0)
+		*basis = 360;
+	else
+		return items_fail(p, item->text, NULL, "The interest day basis must be 365 or 360.");
+	return true;
+}
+
+/* Parse one item's value into cp according to its key. */
+static bool
+contract_parse_item(ItemParser *p, const ParsedItem *item, int key, ContractParse *cp)
+{
+	Contract   *c = &cp->fixed;
+
+	switch (key)
+	{
+		case CK_PAYER:
+			if (item->value[0] == '\0')
+				return items_fail(p, item->text, NULL, "The payer name is empty.");
+			cp->payer = item->value;
+			return true;
+		case CK_EFFECTIVE:
+			return parse_date(p, item, item->value, &c->effective);
+		case CK_TERM:
+		case CK_RENEWAL:
+			return parse_positive_duration(p, item, item->value, &c->dur[key]);
+		case CK_APPEAL:
+			return parse_appeal_levels(p, item, cp);
+		case CK_INTEREST:
+			return parse_percent(p, item, item->value, INT64CONST(100000000), &c->interest_micro);
+		case CK_INTEREST_BASIS:
+			return parse_interest_basis(p, item, &c->interest_basis);
+		case CK_INTEREST_MIN:
+			return parse_decimal(p, item, item->value, 2, CONTRACT_MAX_INTEREST_MIN,
+								 &c->interest_min_cents);
+		default:
+			return parse_duration(p, item, item->value, &c->dur[key]);
+	}
+}
+
+/* Lay out a parsed contract as one zero-padded varlena. */
+static Contract *
+contract_build(const ContractParse *cp)
+{
+	const char *payer = cp->payer ? cp->payer : "";
+	Size		appeal_size = cp->fixed.nappeal * sizeof(Duration);
+	Size		size = add_size(add_size(offsetof(Contract, appeal), appeal_size),
+								strlen(payer) + 1);
+	Contract   *c = palloc0(size);
+
+	memcpy(c, &cp->fixed, offsetof(Contract, appeal));
+	memcpy(c->appeal, cp->appeal, appeal_size);
+	strcpy(CONTRACT_PAYER(c), payer);
+	SET_VARSIZE(c, size);
+	c->version = CONTRACT_FORMAT_VERSION;
+	return c;
+}
+
+/*
+ * Parse the text form.  Returns NULL after a soft error.  Text input,
+ * binary receive and the jsonb cast all come through here.
+ */
+static Contract *
+contract_parse(ItemParser *p, const char *text)
+{
+	ContractParse cp;
+	ParsedItem	   *items;
+	int			nitems;
+	int			i;
+
+	memset(&cp, 0, sizeof(cp));
+	cp.fixed.interest_basis = 365;
+	if (!items_split(p, text, &items, &nitems))
+		return NULL;
+	for (i = 0; i < nitems; i++)
+	{
+		int			key = contract_key_lookup(items[i].key);
+
+		if (key < 0)
+		{
+			items_fail(p, items[i].text, "Keys are: " CONTRACT_KEY_LIST ".",
+					   "\"%s\" is not a contract term.", items[i].key);
+			return NULL;
+		}
+		if (CONTRACT_HAS(&cp.fixed, key))
+		{
+			items_fail(p, items[i].text, NULL, "\"%s\" is given more than once.",
+					   contract_key_names[key]);
+			return NULL;
+		}
+		if (!contract_parse_item(p, &items[i], key, &cp))
+			return NULL;
+		cp.fixed.present |= 1 << key;
+	}
+	return contract_build(&cp);
+}
+
+static char *
+format_date(DateADT d)
+{
+	int			year,
+				month,
+				day;
+
+	j2date(d + POSTGRES_EPOCH_JDATE, &year, &month, &day);
+	return psprintf("%04d-%02d-%02d", year, month, day);
+}
+
+/* The contract's terms, in canonical order and form; returns how many. */
+static int
+contract_terms_list(const Contract *c, Term *terms)
+{
+	int			n = 0;
+	int			key;
+	int			i;
+
+	for (key = 0; key < CK_COUNT; key++)
+	{
+		Term	   *t = &terms[n];
+
+		if (!CONTRACT_HAS(c, key))
+			continue;
+		t->key = contract_key_names[key];
+		t->kind = TERM_WORD;
+		switch (key)
+		{
+			case CK_PAYER:
+				t->kind = TERM_TEXT;
+				t->value = pstrdup(CONTRACT_PAYER(c));
+				break;
+			case CK_EFFECTIVE:
+				t->value = format_date(c->effective);
+				break;
+			case CK_APPEAL:
+				t->kind = TERM_LIST;
+				t->nelems = c->nappeal;
+				t->elems = palloc(c->nappeal * sizeof(char *));
+				for (i = 0; i < c->nappeal; i++)
+					t->elems[i] = format_duration(c->appeal[i]);
+				t->value = t->elems[0];
+				for (i = 1; i < c->nappeal; i++)
+					t->value = psprintf("%s, %s", t->value, t->elems[i]);
+				break;
+			case CK_INTEREST:
+				t->kind = TERM_PERCENT;
+				t->value = psprintf("%s%%", format_decimal(c->interest_micro, 6, 0));
+				break;
+			case CK_INTEREST_BASIS:
+				t->kind = TERM_NUMBER;
+				t->value = psprintf("%d", c->interest_basis);
+				break;
+			case CK_INTEREST_MIN:
+				t->kind = TERM_NUMBER;
+				t->value = format_decimal(c->interest_min_cents, 2, 2);
+				break;
+			default:
+				t->value = format_duration(c->dur[key]);
+				break;
+		}
+		n++;
+	}
+	return n;
+}
+
+PG_FUNCTION_INFO_V1(contract_in);
+Datum
+contract_in(PG_FUNCTION_ARGS)
+{
+	ItemParser	p = {"contract", ERRCODE_INVALID_TEXT_REPRESENTATION, fcinfo->context};
+	Contract   *c = contract_parse(&p, PG_GETARG_CSTRING(0));
+
+	if (c == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(c);
+}
+
+PG_FUNCTION_INFO_V1(contract_out);
+Datum
+contract_out(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+	Term		terms[CK_COUNT];
+
+	PG_RETURN_CSTRING(terms_to_cstring(terms, contract_terms_list(c, terms)));
+}
+
+/*
+ * Binary form: a format version byte, then the canonical text.  Receive
+ * runs the full text parser, so it validates exactly what input does.
+ */
+PG_FUNCTION_INFO_V1(contract_recv);
+Datum
+contract_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	ItemParser	p = {"contract", ERRCODE_INVALID_BINARY_REPRESENTATION, NULL};
+	int			version = pq_getmsgbyte(buf);
+	const char *text;
+	int			nbytes;
+
+	if (version != CONTRACT_FORMAT_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unsupported binary format version %d for type contract", version),
+				 errdetail("This server reads version %d.", CONTRACT_FORMAT_VERSION)));
+	text = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+	PG_RETURN_POINTER(contract_parse(&p, text));
+}
+
+PG_FUNCTION_INFO_V1(contract_send);
+Datum
+contract_send(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+	Term		terms[CK_COUNT];
+	char	   *text = terms_to_cstring(terms, contract_terms_list(c, terms));
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, CONTRACT_FORMAT_VERSION);
+	pq_sendtext(&buf, text, strlen(text));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PG_FUNCTION_INFO_V1(contract_to_jsonb);
+Datum
+contract_to_jsonb(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+	Term		terms[CK_COUNT];
+
+	PG_RETURN_JSONB_P(terms_to_jsonb(terms, contract_terms_list(c, terms)));
+}
+
+PG_FUNCTION_INFO_V1(contract_from_jsonb);
+Datum
+contract_from_jsonb(PG_FUNCTION_ARGS)
+{
+	ItemParser	p = {"contract", ERRCODE_INVALID_TEXT_REPRESENTATION, NULL};
+
+	PG_RETURN_POINTER(contract_parse(&p, jsonb_to_items_text(PG_GETARG_JSONB_P(0), "contract")));
+}
+
+PG_FUNCTION_INFO_V1(contract_terms);
+Datum
+contract_terms(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+	Term		terms[CK_COUNT];
+
+	terms_materialize(fcinfo, terms, contract_terms_list(c, terms));
+	return (Datum) 0;
+}
+
+/* Canonical storage makes equality a byte comparison. */
+static bool
+contract_equal(Contract *a, Contract *b)
+{
+	return VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
+}
+
+PG_FUNCTION_INFO_V1(contract_eq);
+Datum
+contract_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(contract_equal(PG_GETARG_CONTRACT_P(0), PG_GETARG_CONTRACT_P(1)));
+}
+
+PG_FUNCTION_INFO_V1(contract_ne);
+Datum
+contract_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!contract_equal(PG_GETARG_CONTRACT_P(0), PG_GETARG_CONTRACT_P(1)));
+}
+
+PG_FUNCTION_INFO_V1(contract_hash);
+Datum
+contract_hash(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+
+	PG_RETURN_DATUM(hash_any((unsigned char *) VARDATA(c), VARSIZE(c) - VARHDRSZ));
+}
+
+PG_FUNCTION_INFO_V1(contract_hash_extended);
+Datum
+contract_hash_extended(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+
+	PG_RETURN_DATUM(hash_any_extended((unsigned char *) VARDATA(c), VARSIZE(c) - VARHDRSZ,
+									  PG_GETARG_INT64(1)));
+}

@@ -1,0 +1,348 @@
+/*-------------------------------------------------------------------------
+ * contract_calendar.c
+ *	  What a contract's terms mean in dates and dollars: filing and appeal
+ *	  deadlines, prompt-pay due dates and interest, the audit lookback, and
+ *	  the renewal and notice calendar.
+ *
+ * Every function returns NULL when the contract lacks a term it needs.
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "contract.h"
+#include "bizdays.h"
+#include "money.h"
+
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/tuplestore.h"
+
+#define HAS(c, key) CONTRACT_HAS(c, key)
+
+PG_FUNCTION_INFO_V1(filing_deadline);
+Datum
+filing_deadline(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+
+	if (!HAS(c, CK_FILING))
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT(date_add_duration(PG_GETARG_DATEADT(1), c->dur[CK_FILING], 1));
+}
+
+/* Level n's window runs from the presumed receipt of the notice. */
+PG_FUNCTION_INFO_V1(appeal_deadline);
+Datum
+appeal_deadline(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+	DateADT		notice_date = PG_GETARG_DATEADT(1);
+	int32		level = PG_GETARG_INT32(2);
+
+	if (level < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("appeal level must be 1 or more, not %d", level)));
+	if (!HAS(c, CK_APPEAL) || level > c->nappeal)
+		PG_RETURN_NULL();
+	if (HAS(c, CK_NOTICE_RECEIPT))
+		notice_date = date_add_duration(notice_date, c->dur[CK_NOTICE_RECEIPT], 1);
+	PG_RETURN_DATEADT(date_add_duration(notice_date, c->appeal[level - 1], 1));
+}
+
+/* Last day a clean claim received on `received` may be paid on time. */
+static bool
+payment_due_date(Contract *c, DateADT received, bool paper, DateADT *due)
+{
+	int			key = (paper && HAS(c, CK_PROMPT_PAY_PAPER)) ? CK_PROMPT_PAY_PAPER : CK_PROMPT_PAY;
+
+	if (!HAS(c, key))
+		return false;
+	*due = date_add_duration(received, c->dur[key], 1);
+	return true;
+}
+
+PG_FUNCTION_INFO_V1(payment_due);
+Datum
+payment_due(PG_FUNCTION_ARGS)
+{
+	DateADT		due;
+
+	if (!payment_due_date(PG_GETARG_CONTRACT_P(0), PG_GETARG_DATEADT(1),
+						  PG_GETARG_BOOL(2), &due))
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT(due);
+}
+
+/* An interest rate given as numeric percent, in millionths of a percent. */
+static int64
+rate_to_micro(Numeric rate)
+{
+	Numeric		scaled = DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(rate),
+															 NumericGetDatum(int64_to_numeric(1000000))));
+	Numeric		whole = DatumGetNumeric(DirectFunctionCall2(numeric_round, NumericGetDatum(scaled),
+															Int32GetDatum(0)));
+
+	if (numeric_is_nan(rate) || numeric_is_inf(rate) || numeric_is_negative(rate) ||
+		DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(rate),
+										  NumericGetDatum(int64_to_numeric(100)))) > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("interest rate must be between 0 and 100 percent")));
+	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(scaled),
+										  NumericGetDatum(whole))) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("interest rate has more than 6 decimal places")));
+	return DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(whole)));
+}
+
+/*
+ * Simple interest on a clean claim paid late:
+ *   amount x rate% x (paid - due) / basis, rounded half up to cents,
+ * zero when paid on or before the due date or when under interest_min.
+ * Not strict: a NULL rate means the contract's rate.
+ */
+PG_FUNCTION_INFO_V1(interest_due);
+Datum
+interest_due(PG_FUNCTION_ARGS)
+{
+	Contract   *c;
+	DateADT		due;
+	DateADT		paid;
+	Numeric		amount;
+	int64		rate_micro;
+	int64		days_late;
+	Numeric		interest;
+	int			i;
+
+	for (i = 0; i < 5; i++)
+		if (PG_ARGISNULL(i))
+			PG_RETURN_NULL();
+	c = PG_GETARG_CONTRACT_P(0);
+	if (!payment_due_date(c, PG_GETARG_DATEADT(1), PG_GETARG_BOOL(4), &due))
+		PG_RETURN_NULL();
+	if (PG_ARGISNULL(5) && !HAS(c, CK_INTEREST))
+		PG_RETURN_NULL();
+	paid = PG_GETARG_DATEADT(2);
+	if (paid <= due)
+		PG_RETURN_NUMERIC(money_from_cents(0));
+
+	amount = PG_GETARG_NUMERIC(3);
+	if (numeric_is_nan(amount) || numeric_is_inf(amount) || numeric_is_negative(amount))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("interest amount must be a non-negative finite number"),
+				 errhint("Interest is owed on amounts paid; leave reversals and recoupments out.")));
+	rate_micro = PG_ARGISNULL(5) ? c->interest_micro : rate_to_micro(PG_GETARG_NUMERIC(5));
+	days_late = (int64) paid - due;
+	interest = money_div_round(DatumGetNumeric(DirectFunctionCall2(numeric_mul,
+																   NumericGetDatum(amount),
+																   NumericGetDatum(int64_to_numeric(rate_micro * days_late)))),
+							   (int64) c->interest_basis * 100000000);
+	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(interest),
+										  NumericGetDatum(money_from_cents(c->interest_min_cents)))) < 0)
+		PG_RETURN_NUMERIC(money_from_cents(0));
+	PG_RETURN_NUMERIC(interest);
+}
+
+PG_FUNCTION_INFO_V1(recoupment_deadline);
+Datum
+recoupment_deadline(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+
+	if (!HAS(c, CK_LOOKBACK))
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT(date_add_duration(PG_GETARG_DATEADT(1), c->dur[CK_LOOKBACK], 1));
+}
+
+/* ---------- renewal calendar ---------- */
+
+static bool
+in_months(Duration d)
+{
+	return d.unit == DUR_MONTHS || d.unit == DUR_YEARS;
+}
+
+static int64
+months_of(Duration d)
+{
+	return d.unit == DUR_YEARS ? (int64) d.count * 12 : d.count;
+}
+
+static bool
+renews(Contract *c)
+{
+	return HAS(c, CK_RENEWAL);
+}
+
+/*
+ * The k-th renewal date: k = 0 ends the initial term (a renewal, or the
+ * expiry when the contract does not renew).  Month-based terms count from
+ * the effective date, so anniversaries do not drift after a short month.
+ */
+static DateADT
+renewal_n(Contract *c, int64 k)
+{
+	Duration	term = c->dur[CK_TERM];
+	Duration	renewal = c->dur[CK_RENEWAL];
+	DateADT		first;
+
+	if (k > 0 && in_months(term) && in_months(renewal))
+		return date_add_months(c->effective, months_of(term) + k * months_of(renewal));
+	first = date_add_duration(c->effective, term, 1);
+	if (k == 0)
+		return first;
+	switch (renewal.unit)
+	{
+		case DUR_DAYS:
+			check_date_in_range((int64) first + k * renewal.count);
+			return (DateADT) (first + k * renewal.count);
+		case DUR_BUSINESS_DAYS:
+			if (k * renewal.count > PG_INT32_MAX)
+				check_date_in_range(PG_INT64_MAX);
+			return bizdays_add(first, (int32) (k * renewal.count));
+		default:
+			return date_add_months(first, k * months_of(renewal));
+	}
+}
+
+/* Upper bound on the calendar days of one renewal period. */
+static int64
+renewal_max_days(Duration d)
+{
+	switch (d.unit)
+	{
+		case DUR_DAYS:
+			return d.count;
+		case DUR_BUSINESS_DAYS:
+			return (int64) d.count * 2 + 14;
+		default:
+			return months_of(d) * 31;
+	}
+}
+
+/* The first k whose renewal date is on or after as_of, or -1 if none. */
+static int64
+first_renewal_from(Contract *c, DateADT as_of)
+{
+	int64		k;
+
+	if (renewal_n(c, 0) >= as_of)
+		return 0;
+	if (!renews(c))
+		return -1;
+	k = Max(1, ((int64) as_of - renewal_n(c, 0)) / renewal_max_days(c->dur[CK_RENEWAL]));
+	while (renewal_n(c, k) < as_of)
+		k++;
+	return k;
+}
+
+static bool
+has_calendar(Contract *c)
+{
+	return HAS(c, CK_EFFECTIVE) && HAS(c, CK_TERM);
+}
+
+/* Next renewal (or expiry) on or after as_of. */
+PG_FUNCTION_INFO_V1(renewal_date);
+Datum
+renewal_date(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+	int64		k;
+
+	if (!has_calendar(c))
+		PG_RETURN_NULL();
+	k = first_renewal_from(c, PG_GETARG_DATEADT(1));
+	if (k < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT(renewal_n(c, k));
+}
+
+/*
+ * The next notice deadline on or after as_of: the renewal date minus the
+ * notice period, for the first renewal whose deadline has not passed.
+ * Once a deadline passes the contract renews, so the one that matters is
+ * the next term's.
+ */
+PG_FUNCTION_INFO_V1(notice_deadline);
+Datum
+notice_deadline(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+	DateADT		as_of = PG_GETARG_DATEADT(1);
+	int64		k;
+	DateADT		deadline;
+
+	if (!has_calendar(c) || !HAS(c, CK_NOTICE))
+		PG_RETURN_NULL();
+	k = first_renewal_from(c, as_of);
+	if (k < 0)
+		PG_RETURN_NULL();
+	while ((deadline = date_add_duration(renewal_n(c, k), c->dur[CK_NOTICE], -1)) < as_of)
+	{
+		if (!renews(c))
+			PG_RETURN_NULL();
+		k++;
+	}
+	PG_RETURN_DATEADT(deadline);
+}
+
+static void
+put_event(ReturnSetInfo *rsinfo, DateADT date, const char *event, DateADT term_end)
+{
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+
+	values[0] = DateADTGetDatum(date);
+	values[1] = CStringGetTextDatum(event);
+	values[2] = DateADTGetDatum(term_end);
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+}
+
+/*
+ * Contract events between from_date and to_date inclusive, in date order:
+ * effective, notice_deadline, renewal or expiry.  Each row also names the
+ * renewal (or expiry) date its event belongs to.
+ */
+PG_FUNCTION_INFO_V1(contract_calendar);
+Datum
+contract_calendar(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+	DateADT		from_date = PG_GETARG_DATEADT(1);
+	DateADT		to_date = PG_GETARG_DATEADT(2);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int64		k;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (!has_calendar(c) || to_date < from_date)
+		return (Datum) 0;
+	if (c->effective >= from_date && c->effective <= to_date)
+		put_event(rsinfo, c->effective, "effective", renewal_n(c, 0));
+	for (k = Max(first_renewal_from(c, from_date), 0);; k++)
+	{
+		DateADT		end = renewal_n(c, k);
+		const char *kind = renews(c) ? "renewal" : "expiry";
+
+		if (HAS(c, CK_NOTICE))
+		{
+			DateADT		deadline = date_add_duration(end, c->dur[CK_NOTICE], -1);
+
+			if (deadline > to_date)
+				break;
+			if (deadline >= from_date)
+				put_event(rsinfo, deadline, "notice_deadline", end);
+		}
+		if (end > to_date)
+			break;
+		if (end >= from_date)
+			put_event(rsinfo, end, kind, end);
+		if (!renews(c))
+			break;
+	}
+	return (Datum) 0;
+}
