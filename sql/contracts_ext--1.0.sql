@@ -129,3 +129,128 @@ CREATE FUNCTION contract_calendar(c contract, from_date date, to_date date,
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION contract_calendar(contract, date, date) IS
     'the contract''s effective, notice_deadline, renewal and expiry events between two dates, with the term end each belongs to';
+
+--------------------------------------------------------------------------
+-- rate_schedule: a contract's reimbursement exhibit
+--------------------------------------------------------------------------
+
+CREATE TYPE rate_schedule;
+
+CREATE FUNCTION rate_schedule_in(cstring) RETURNS rate_schedule
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rate_schedule_out(rate_schedule) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rate_schedule_recv(internal) RETURNS rate_schedule
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rate_schedule_send(rate_schedule) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE rate_schedule (
+    INPUT = rate_schedule_in,
+    OUTPUT = rate_schedule_out,
+    RECEIVE = rate_schedule_recv,
+    SEND = rate_schedule_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = extended
+);
+COMMENT ON TYPE rate_schedule IS
+    'a fee schedule exhibit: rate entries by code[-modifier][@setting] (amount, amount/case, N% medicare, N% billed) and payment policies (default, mppr, modifier XX, lesser_of)';
+
+CREATE FUNCTION rate_schedule_eq(rate_schedule, rate_schedule) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rate_schedule_ne(rate_schedule, rate_schedule) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rate_schedule_hash(rate_schedule) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rate_schedule_hash_extended(rate_schedule, bigint) RETURNS bigint
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR = (
+    LEFTARG = rate_schedule, RIGHTARG = rate_schedule, PROCEDURE = rate_schedule_eq,
+    COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES
+);
+CREATE OPERATOR <> (
+    LEFTARG = rate_schedule, RIGHTARG = rate_schedule, PROCEDURE = rate_schedule_ne,
+    COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR CLASS rate_schedule_hash_ops DEFAULT FOR TYPE rate_schedule USING hash AS
+    OPERATOR 1 = ,
+    FUNCTION 1 rate_schedule_hash(rate_schedule),
+    FUNCTION 2 rate_schedule_hash_extended(rate_schedule, bigint);
+
+CREATE FUNCTION rate_schedule_merge(rate_schedule, rate_schedule) RETURNS rate_schedule
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_schedule_merge(rate_schedule, rate_schedule) IS
+    'the left schedule with the right one''s entries and stated policies laid over it (carve-outs over a base schedule)';
+CREATE OPERATOR || (
+    LEFTARG = rate_schedule, RIGHTARG = rate_schedule, PROCEDURE = rate_schedule_merge
+);
+
+CREATE FUNCTION rate_schedule_to_jsonb(rate_schedule) RETURNS jsonb
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_schedule_to_jsonb(rate_schedule) IS
+    'the schedule as a jsonb object keyed like the text form: fixed amounts as numbers, other rules and policies as strings';
+CREATE FUNCTION rate_schedule_from_jsonb(jsonb) RETURNS rate_schedule
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_schedule_from_jsonb(jsonb) IS
+    'a schedule from a jsonb object shaped as rate_schedule_to_jsonb writes it';
+CREATE CAST (rate_schedule AS jsonb) WITH FUNCTION rate_schedule_to_jsonb(rate_schedule);
+CREATE CAST (jsonb AS rate_schedule) WITH FUNCTION rate_schedule_from_jsonb(jsonb);
+
+CREATE FUNCTION rate_schedule_entries(s rate_schedule, OUT code text, OUT modifier text,
+                                      OUT setting text, OUT method text,
+                                      OUT amount numeric, OUT percent numeric)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_schedule_entries(rate_schedule) IS
+    'one row per rate entry (code, modifier, setting, method amount|case|percent_medicare|percent_billed, amount or percent), in canonical order';
+
+CREATE FUNCTION rate_schedule_scale(s rate_schedule, percent numeric, codes text[] DEFAULT NULL)
+    RETURNS rate_schedule
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION rate_schedule_scale(rate_schedule, numeric, text[]) IS
+    'the schedule with the listed codes'' rates (all rates and the default when codes is NULL) raised by percent; amounts rounded half up to cents';
+
+CREATE FUNCTION rate_schedule_agg_rule_sfunc(rate_schedule, text, text) RETURNS rate_schedule
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION rate_schedule_agg_amount_sfunc(rate_schedule, text, numeric) RETURNS rate_schedule
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION rate_schedule_agg_combine(rate_schedule, rate_schedule) RETURNS rate_schedule
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION rate_schedule_agg_final(rate_schedule) RETURNS rate_schedule
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE AGGREGATE rate_schedule_agg(code text, rule text) (
+    SFUNC = rate_schedule_agg_rule_sfunc,
+    STYPE = rate_schedule,
+    COMBINEFUNC = rate_schedule_agg_combine,
+    FINALFUNC = rate_schedule_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rate_schedule_agg(text, text) IS
+    'a rate_schedule built from rows of (code[-MOD][@setting], rule); rows with a NULL code or rule are skipped; a duplicate selector is an error';
+CREATE AGGREGATE rate_schedule_agg(code text, amount numeric) (
+    SFUNC = rate_schedule_agg_amount_sfunc,
+    STYPE = rate_schedule,
+    COMBINEFUNC = rate_schedule_agg_combine,
+    FINALFUNC = rate_schedule_agg_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rate_schedule_agg(text, numeric) IS
+    'a rate_schedule of fixed amounts per unit built from rows of (code[-MOD][@setting], amount); a duplicate selector is an error';
+
+CREATE FUNCTION expected_allowed(schedule rate_schedule, code text, modifiers text[] DEFAULT '{}',
+                                 units numeric DEFAULT 1, billed numeric DEFAULT NULL,
+                                 medicare numeric DEFAULT NULL, procedure_rank integer DEFAULT 1,
+                                 facility boolean DEFAULT false) RETURNS numeric
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION expected_allowed(rate_schedule, text, text[], numeric, numeric, numeric, integer, boolean) IS
+    'the contractually expected allowed amount of a claim line: matched rate x units (or percent of billed/medicare), modifier adjustments, multiple procedure reduction by rank, lesser of billed, rounded half up to cents; NULL when the line cannot be priced';
+
+CREATE FUNCTION expected_allowed_explain(schedule rate_schedule, code text, modifiers text[] DEFAULT '{}',
+                                         units numeric DEFAULT 1, billed numeric DEFAULT NULL,
+                                         medicare numeric DEFAULT NULL, procedure_rank integer DEFAULT 1,
+                                         facility boolean DEFAULT false) RETURNS jsonb
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION expected_allowed_explain(rate_schedule, text, text[], numeric, numeric, numeric, integer, boolean) IS
+    'expected_allowed step by step as jsonb: matched selector and rule, base, each modifier adjustment, MPPR, lesser-of and the allowed amount';

@@ -31,6 +31,11 @@
 #include "nodes/miscnodes.h"
 #endif
 
+/* The varlena macros moved out of postgres.h in PG16. */
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
 /* InitMaterializedSRF() appeared in PG15 (as SetSingleFuncCall, renamed in 16). */
 #if PG_VERSION_NUM < 150000
 #include "miscadmin.h"

@@ -16,15 +16,27 @@ COPY contracts_dst FROM :'copyfile' (FORMAT binary);
 SELECT s.id, s.c IS NOT DISTINCT FROM d.c AS same, d.c
 FROM contracts_src s JOIN contracts_dst d USING (id) ORDER BY id;
 
+CREATE TABLE schedules_src (id int, s rate_schedule);
+INSERT INTO schedules_src VALUES
+  (1, '99213: 92.50; 99213@facility: 70; 99214-25: 120; 59400: 3200/case; 27447: 140% medicare; 97110: 65% billed; J3301: 0.123456; default: 125% medicare; mppr: 100 50 25; modifier 80: 20%; modifier AS: 10%; lesser_of: none'),
+  (2, ''),
+  (3, NULL),
+  (4, (SELECT string_agg((10000 + i)::text || ': ' || (i * 1.25)::text, '; ') FROM generate_series(1, 10000) AS i)::rate_schedule);
+COPY schedules_src TO :'copyfile' (FORMAT binary);
+CREATE TABLE schedules_dst (LIKE schedules_src);
+COPY schedules_dst FROM :'copyfile' (FORMAT binary);
+SELECT s.id, s.s IS NOT DISTINCT FROM d.s AS same, length(d.s::text) AS text_length
+FROM schedules_src s JOIN schedules_dst d USING (id) ORDER BY id;
+
 -- A bad value in a binary stream: the same checks and messages as text, SQLSTATE 22P03.
-CREATE FUNCTION pg_temp.recv_test(payload bytea) RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION pg_temp.recv_test(payload bytea, typ text DEFAULT 'contract') RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     f text := '/tmp/contracts_ext_binary_' || pg_backend_pid() || '.bad';
     detail text;
 BEGIN
     EXECUTE format('COPY (SELECT %L::bytea) TO %L (FORMAT binary)', payload, f);
-    CREATE TEMP TABLE IF NOT EXISTS recv_target (c contract);
-    EXECUTE format('COPY recv_target FROM %L (FORMAT binary)', f);
+    EXECUTE format('CREATE TEMP TABLE IF NOT EXISTS recv_%s (v %s)', typ, typ);
+    EXECUTE format('COPY recv_%s FROM %L (FORMAT binary)', typ, f);
 EXCEPTION WHEN OTHERS THEN
     GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
     RAISE NOTICE 'SQLSTATE %: % (%)', SQLSTATE, SQLERRM, detail;
@@ -38,6 +50,13 @@ SELECT pg_temp.recv_test(convert_to(E'\x02filing: 90 days', 'UTF8'));
 SELECT pg_temp.recv_test(''::bytea);
 -- ... and a good one is accepted.
 SELECT pg_temp.recv_test(convert_to(E'\x01FILING: 90 Days', 'UTF8'));
-SELECT * FROM recv_target;
+SELECT * FROM recv_contract;
+SELECT pg_temp.recv_test(convert_to(E'\x0199213: 1; 99213: 2', 'UTF8'), 'rate_schedule');
+SELECT pg_temp.recv_test(convert_to(E'\x0199213: -1', 'UTF8'), 'rate_schedule');
+SELECT pg_temp.recv_test(convert_to(E'\x01mppr: 100 150', 'UTF8'), 'rate_schedule');
+SELECT pg_temp.recv_test(convert_to(E'\x01xyz: 1', 'UTF8'), 'rate_schedule');
+SELECT pg_temp.recv_test('\x00'::bytea || convert_to('99213: 1', 'UTF8'), 'rate_schedule');
+SELECT pg_temp.recv_test(convert_to(E'\x01 99213: 1.5 ; default: 100% MEDICARE', 'UTF8'), 'rate_schedule');
+SELECT * FROM recv_rate_schedule;
 
 COPY (SELECT 1) TO PROGRAM 'rm -f /tmp/contracts_ext_binary_*';

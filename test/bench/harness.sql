@@ -1,0 +1,92 @@
+-- Benchmark harness: time queries inside the server (no client overhead),
+-- take the median of several runs, and compare each with its baseline after
+-- checking that both compute the same answer.
+DROP SCHEMA IF EXISTS bench CASCADE;
+CREATE SCHEMA bench;
+
+-- One benchmark: a query, the query a user would write instead (or the bare
+-- scan it cannot beat), the ratio it must meet, and whether the two must
+-- return the same rows (a bare scan computes something else).
+CREATE TABLE bench.cases (
+    id          serial PRIMARY KEY,
+    issue       int NOT NULL,
+    name        text NOT NULL,
+    query       text NOT NULL,
+    baseline    text NOT NULL,
+    baseline_is text NOT NULL,          -- 'bare scan' or 'same answer'
+    target      text NOT NULL,          -- e.g. 'ratio <= 1.3' or 'speedup >= 100'
+    settings    text NOT NULL DEFAULT ''
+);
+
+CREATE TABLE bench.results (
+    case_id     int REFERENCES bench.cases,
+    query_ms    numeric,
+    baseline_ms numeric,
+    agree       boolean,
+    met         boolean
+);
+
+-- Median wall time of `runs` executions of q, in milliseconds.
+CREATE FUNCTION bench.median_ms(q text, runs int) RETURNS numeric
+LANGUAGE plpgsql AS $$
+DECLARE
+    t0 timestamptz;
+    times numeric[] := '{}';
+BEGIN
+    EXECUTE q;                                   -- warm caches once
+    FOR i IN 1..runs LOOP
+        t0 := clock_timestamp();
+        EXECUTE q;
+        times := times || (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
+    END LOOP;
+    RETURN round((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t)
+                  FROM unnest(times) AS t)::numeric, 1);
+END $$;
+
+-- Do two queries return the same rows (as text, order ignored)?
+CREATE FUNCTION bench.same_answer(a text, b text) RETURNS boolean
+LANGUAGE plpgsql AS $$
+DECLARE
+    differ bigint;
+BEGIN
+    EXECUTE format('SELECT count(*) FROM ((SELECT * FROM (%s) x EXCEPT ALL SELECT * FROM (%s) y)
+                    UNION ALL (SELECT * FROM (%s) y EXCEPT ALL SELECT * FROM (%s) x)) d', a, b, b, a)
+        INTO differ;
+    RETURN differ = 0;
+END $$;
+
+-- Run every case (optionally of one issue) and record the results.
+CREATE FUNCTION bench.run(runs int DEFAULT 5) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    c bench.cases;
+    q numeric;
+    b numeric;
+    agree boolean;
+    ratio numeric;
+BEGIN
+    FOR c IN SELECT * FROM bench.cases ORDER BY id LOOP
+        IF c.settings <> '' THEN
+            EXECUTE c.settings;
+        END IF;
+        agree := c.baseline_is = 'bare scan' OR bench.same_answer(c.query, c.baseline);
+        q := bench.median_ms(c.query, runs);
+        b := bench.median_ms(c.baseline, runs);
+        ratio := q / nullif(b, 0);
+        INSERT INTO bench.results VALUES (c.id, q, b, agree, agree AND CASE
+            WHEN c.target LIKE 'ratio <= %' THEN ratio <= split_part(c.target, ' ', 3)::numeric
+            WHEN c.target LIKE 'speedup >= %' THEN b / nullif(q, 0) >= split_part(c.target, ' ', 3)::numeric
+            END);
+        RESET ALL;
+    END LOOP;
+END $$;
+
+CREATE VIEW bench.report AS
+SELECT c.issue AS "issue", c.name AS "benchmark",
+       r.query_ms AS "median ms", r.baseline_ms AS "baseline ms",
+       CASE WHEN c.target LIKE 'speedup%' THEN round(r.baseline_ms / nullif(r.query_ms, 0), 1) || 'x faster'
+            ELSE round(r.query_ms / nullif(r.baseline_ms, 0), 2) || 'x baseline' END AS "ratio",
+       c.target AS "target",
+       CASE WHEN NOT r.agree THEN 'NO: answers differ' WHEN r.met THEN 'yes' ELSE 'NO' END AS "met?"
+FROM bench.cases c JOIN bench.results r ON r.case_id = c.id
+ORDER BY c.id;
