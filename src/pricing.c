@@ -295,6 +295,17 @@ price_line(const RateSchedule *s, const ClaimLine *line, PriceTrace *trace)
 
 /* ---------- arguments ---------- */
 
+static bool
+modifier_seen(const ClaimLine *line, const char *modifier)
+{
+	int			i;
+
+	for (i = 0; i < line->nmodifiers; i++)
+		if (memcmp(line->modifiers[i], modifier, 2) == 0)
+			return true;
+	return false;
+}
+
 /* Read the modifiers text[]: NULL and empty elements are skipped. */
 static void
 read_modifiers(ArrayType *arr, ClaimLine *line)
@@ -336,7 +347,8 @@ read_modifiers(ArrayType *arr, ClaimLine *line)
 					 errmsg("a claim line has at most %d modifiers", MAX_LINE_MODIFIERS)));
 		line->modifiers[line->nmodifiers][0] = pg_toupper((unsigned char) s[0]);
 		line->modifiers[line->nmodifiers][1] = pg_toupper((unsigned char) s[1]);
-		line->nmodifiers++;
+		if (!modifier_seen(line, line->modifiers[line->nmodifiers]))
+			line->nmodifiers++;	/* a repeated modifier counts once */
 	}
 }
 

@@ -1,0 +1,144 @@
+-- rate_schedule and pricing properties on random schedules and claim lines.
+BEGIN;
+SELECT plan(13);
+
+SELECT setseed(0.31);
+CREATE TEMP TABLE codes AS
+SELECT (ARRAY['99211','99212','99213','99214','99215','27130','27447','29881','71046','97110','J1100','G0438','0200'])[i] AS code
+FROM generate_series(1, 13) AS i;
+
+-- Random schedules: random entries, rules, modifiers, settings and policies.
+CREATE TEMP TABLE rs AS
+SELECT k, string_agg(item, '; ' ORDER BY random()) AS txt
+FROM generate_series(1, 60) AS k,
+LATERAL (
+    SELECT DISTINCT ON (sel) sel || ': ' || rule AS item
+    FROM (SELECT c.code || CASE WHEN random() < 0.2 THEN '-' || (ARRAY['25','26','TC','50','80'])[1 + (random() * 4)::int] ELSE '' END
+                        || CASE WHEN random() < 0.2 THEN (ARRAY['@facility','@nonfacility'])[1 + (random())::int] ELSE '' END AS sel,
+                 CASE (random() * 3)::int
+                     WHEN 0 THEN round((random() * 900)::numeric, 2)::text
+                     WHEN 1 THEN round((random() * 900)::numeric, 2)::text || '/case'
+                     WHEN 2 THEN (50 + (random() * 150)::int)::text || '% medicare'
+                     ELSE (30 + (random() * 60)::int)::text || '% billed' END AS rule
+          FROM codes c, generate_series(1, 2) WHERE random() < 0.6 AND k > 0) AS e
+    UNION ALL SELECT 'default: ' || (100 + (random() * 50)::int) || '% medicare' WHERE random() < 0.6 AND k > 0
+    UNION ALL SELECT 'mppr: 100 50 25' WHERE random() < 0.3 AND k > 0
+    UNION ALL SELECT 'modifier 80: 20%' WHERE random() < 0.3 AND k > 0
+    UNION ALL SELECT 'lesser_of: none' WHERE random() < 0.2 AND k > 0) AS items
+GROUP BY k;
+
+SELECT is((SELECT count(*) FROM rs WHERE txt::rate_schedule::text::rate_schedule <> txt::rate_schedule), 0::bigint,
+          'text round trip is the identity on random schedules');
+SELECT is((SELECT count(*) FROM rs WHERE txt::rate_schedule::jsonb::rate_schedule <> txt::rate_schedule), 0::bigint,
+          'jsonb round trip is the identity on random schedules');
+
+-- Random claim lines.
+CREATE TEMP TABLE lines AS
+SELECT i, (SELECT code FROM codes OFFSET (random() * 12)::int LIMIT 1) AS code,
+       ARRAY[(ARRAY[NULL,'25','26','TC','50','80','AS','LT','59'])[1 + (random() * 8)::int],
+             (ARRAY[NULL,NULL,'50','80'])[1 + (random() * 3)::int]] AS mods,
+       (1 + (random() * 3)::int)::numeric AS units,
+       CASE WHEN random() < 0.9 THEN round((random() * 3000)::numeric, 2) END AS billed,
+       CASE WHEN random() < 0.9 THEN round((random() * 1500)::numeric, 2) END AS medicare,
+       1 + (random() * 4)::int AS rank,
+       random() < 0.3 AS facility
+FROM generate_series(1, 400) AS i;
+CREATE TEMP TABLE priced AS
+SELECT k, r.txt::rate_schedule AS s, l.*,
+       expected_allowed(r.txt::rate_schedule, code, mods, units, billed, medicare, rank, facility) AS allowed,
+       expected_allowed(r.txt::rate_schedule, code, mods, units, billed, medicare, 1, facility) AS allowed_rank1
+FROM rs r, lines l WHERE (k + i) % 7 = 0;
+
+SELECT is((SELECT count(*) FROM priced WHERE allowed > billed AND s::text !~ 'lesser_of: none'), 0::bigint,
+          'lesser-of never exceeds billed');
+SELECT is((SELECT count(*) FROM priced WHERE allowed > allowed_rank1), 0::bigint,
+          'ranks beyond 1 never raise the price');
+SELECT is((SELECT count(*) FROM priced WHERE (allowed IS NULL) <> (allowed_rank1 IS NULL)), 0::bigint,
+          'the rank never changes whether a line is priced');
+SELECT is((SELECT count(*) FROM priced WHERE allowed IS NOT NULL AND allowed <> round(allowed, 2)), 0::bigint,
+          'prices are whole cents');
+SELECT is((SELECT count(*) FROM priced
+           WHERE allowed IS DISTINCT FROM (expected_allowed_explain(s, code, mods, units, billed, medicare, rank, facility) ->> 'allowed')::numeric),
+          0::bigint, 'expected_allowed_explain ends at expected_allowed');
+
+-- Independent reimplementation: the normalized table and CASE an analyst would write.
+CREATE TEMP TABLE fee AS
+SELECT k, e.* FROM rs, rate_schedule_entries(txt::rate_schedule) AS e;
+CREATE FUNCTION pg_temp.factor(md text, matched text) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN md IS NULL OR md = matched THEN 1
+                ELSE CASE md WHEN '50' THEN 1.5 WHEN '62' THEN 0.625 WHEN '80' THEN 0.16 WHEN '81' THEN 0.16
+                             WHEN '82' THEN 0.16 WHEN 'AS' THEN 0.136 ELSE 1 END END $$;
+CREATE TEMP TABLE reference AS
+SELECT p.allowed,
+       CASE WHEN b.base IS NOT NULL THEN
+            round(least(b.base * ff.f, coalesce(p.billed, b.base * ff.f)), 2) END AS expected
+FROM priced p
+LEFT JOIN LATERAL (
+    SELECT e.* FROM fee e
+    WHERE e.k = p.k AND e.code = upper(p.code)
+      AND (e.modifier IS NULL OR e.modifier = ANY (p.mods))
+      AND (e.setting IS NULL OR e.setting = CASE WHEN p.facility THEN 'facility' ELSE 'nonfacility' END)
+    ORDER BY (e.modifier IS NOT NULL AND e.setting IS NOT NULL) DESC, (e.modifier IS NOT NULL) DESC,
+             (e.setting IS NOT NULL) DESC, array_position(p.mods, e.modifier)
+    LIMIT 1) AS m ON true
+CROSS JOIN LATERAL (
+    SELECT CASE m.method WHEN 'amount' THEN m.amount * p.units WHEN 'case' THEN m.amount
+                         WHEN 'percent_medicare' THEN m.percent / 100 * p.medicare * p.units
+                         WHEN 'percent_billed' THEN m.percent / 100 * p.billed END AS base) AS b
+CROSS JOIN LATERAL (
+    SELECT pg_temp.factor(p.mods[1], m.modifier)
+           * CASE WHEN p.mods[2] IS DISTINCT FROM p.mods[1] THEN pg_temp.factor(p.mods[2], m.modifier) ELSE 1 END
+           * CASE WHEN p.rank = 1 THEN 1 ELSE 0.5 END AS f) AS ff
+WHERE p.s::text !~ '(default|mppr|modifier|lesser_of)';
+SELECT cmp_ok((SELECT count(*) FROM reference WHERE expected IS NOT NULL), '>', 100::bigint,
+              'the reference prices enough lines to mean something');
+SELECT is((SELECT count(*) FROM reference WHERE allowed IS DISTINCT FROM expected), 0::bigint,
+          'expected_allowed agrees with a SQL reimplementation on schedules without policies');
+
+-- Merge is right-biased: the right side's entries, then the left's it does not replace.
+SELECT is((SELECT count(*) FROM rs a JOIN rs b ON b.k = a.k % 13 + 1,
+           LATERAL (SELECT array_agg(e ORDER BY e) AS got FROM rate_schedule_entries(a.txt::rate_schedule || b.txt::rate_schedule) AS e) AS g,
+           LATERAL (SELECT array_agg(e ORDER BY e) AS want FROM (
+                SELECT e FROM rate_schedule_entries(b.txt::rate_schedule) AS e
+                UNION ALL
+                SELECT e FROM rate_schedule_entries(a.txt::rate_schedule) AS e
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM rate_schedule_entries(b.txt::rate_schedule) AS x
+                    WHERE (x.code, x.modifier, x.setting) IS NOT DISTINCT FROM (e.code, e.modifier, e.setting))) AS u) AS w
+           WHERE got IS DISTINCT FROM want), 0::bigint,
+          'a || b holds b''s entries and the entries of a that b does not replace');
+
+-- rate_schedule_agg splits: a forced parallel plan gives the serial result.
+CREATE TABLE agg_rows AS
+SELECT (10000 + i)::text || CASE WHEN i % 3 = 0 THEN '-26' ELSE '' END AS code, round((i * 1.37)::numeric % 900, 2) AS amount
+FROM generate_series(1, 20000) AS i;
+ANALYZE agg_rows;
+SET LOCAL max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE serial_result AS SELECT rate_schedule_agg(code, amount) AS s FROM agg_rows;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    line text;
+    plan text := '';
+BEGIN
+    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+        plan := plan || line || E'\n';
+    END LOOP;
+    RETURN plan;
+END $$;
+SELECT matches(pg_temp.plan_of('SELECT rate_schedule_agg(code, amount) FROM agg_rows'),
+               'Partial Aggregate', 'rate_schedule_agg runs as a parallel partial aggregate');
+SELECT is((SELECT rate_schedule_agg(code, amount) FROM agg_rows), (SELECT s FROM serial_result),
+          'parallel and serial rate_schedule_agg agree');
+
+-- Scale: each amount times (1 + percent/100), rounded half up to cents.
+SELECT is((SELECT count(*) FROM rs, rate_schedule_entries(rate_schedule_scale(txt::rate_schedule, 7.5)) AS scaled
+           JOIN rate_schedule_entries(txt::rate_schedule) AS orig USING (code, modifier, setting, method)
+           WHERE scaled.amount IS DISTINCT FROM round(orig.amount * 1.075, 2)), 0::bigint,
+          'rate_schedule_scale raises every amount by the percent, rounded to cents');
+
+SELECT * FROM finish();
+ROLLBACK;
