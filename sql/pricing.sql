@@ -84,7 +84,7 @@ FROM sched WHERE name = 'acme';
 SELECT jsonb_pretty(expected_allowed_explain(s, '27130', '{50,LT}', 1, 3200.00, NULL, 2, false)) FROM sched WHERE name = 'acme';
 SELECT jsonb_pretty(expected_allowed_explain(s, '99213', '{}', 1, 80.00)) FROM sched WHERE name = 'acme';
 SELECT jsonb_pretty(expected_allowed_explain(s, '99215')) FROM sched WHERE name = 'nodefault';
-SELECT jsonb_pretty(expected_allowed_explain(s, '27447')) FROM sched WHERE name = 'acme';
+SELECT jsonb_pretty(expected_allowed_explain(s, '27447', '{50}')) FROM sched WHERE name = 'acme';
 
 -- Errors.
 SELECT expected_allowed(s, '99213', procedure_rank => 0) FROM sched WHERE name = 'acme';

@@ -31,6 +31,14 @@
 #include "nodes/miscnodes.h"
 #endif
 
+/*
+ * The exact 128-bit fixed-point fast paths (fixed.c) need a 128-bit integer
+ * and overflow-checking builtins; without them every path uses numeric.
+ */
+#if defined(HAVE_INT128) && defined(HAVE__BUILTIN_OP_OVERFLOW)
+#define CONTRACTS_HAVE_FIXED 1
+#endif
+
 /* The varlena macros moved out of postgres.h in PG16. */
 #if PG_VERSION_NUM >= 160000
 #include "varatt.h"

@@ -19,40 +19,171 @@
 #include <ctype.h>
 
 #include "rate_schedule.h"
+#include "fixed.h"
+#include "money.h"
 
 #include "access/detoast.h"
 #include "catalog/pg_type.h"
+#include "port/pg_bswap.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/jsonb.h"
 #include "utils/numeric.h"
 
+/* ---------- the code index ---------- */
+
+/*
+ * A cached schedule gets an open-addressing hash table from code to the
+ * first of its entries, so a lookup touches one or two cache lines where
+ * a binary search over a large schedule misses the cache a dozen times.
+ */
+typedef struct CodeIndex
+{
+	uint32		mask;			/* table size - 1; 0: no index */
+	int32	   *first;			/* entry index of a code's first entry, or -1 */
+} CodeIndex;
+
+/* A code as an integer that orders like its bytes (big-endian load). */
+static inline uint64
+code_key(const char *code)
+{
+	uint64		key;
+
+	memcpy(&key, code, sizeof(key));
+	return pg_hton64(key);
+}
+
+static inline uint32
+code_hash(uint64 key)
+{
+	key ^= key >> 33;
+	key *= UINT64CONST(0xff51afd7ed558ccd);
+	key ^= key >> 33;
+	return (uint32) key;
+}
+
+/* Build the index in the current memory context. */
+static void
+code_index_build(CodeIndex *index, const RateSchedule *s)
+{
+	const RateEntry *entries = RS_ENTRIES(s);
+	uint32		size = 16;
+	int			i;
+
+	while (size < (uint32) s->nentries * 2)
+		size *= 2;
+	index->mask = size - 1;
+	index->first = palloc(size * sizeof(int32));
+	memset(index->first, -1, size * sizeof(int32));
+	for (i = 0; i < s->nentries; i++)
+	{
+		uint64		key = code_key(entries[i].code);
+		uint32		h;
+
+		if (i > 0 && code_key(entries[i - 1].code) == key)
+			continue;
+		for (h = code_hash(key) & index->mask; index->first[h] >= 0; h = (h + 1) & index->mask)
+			;
+		index->first[h] = i;
+	}
+}
+
+/* The first entry of a code, by the index, or -1. */
+static int
+code_index_find(const CodeIndex *index, const RateEntry *entries, uint64 key)
+{
+	uint32		h;
+
+	for (h = code_hash(key) & index->mask; index->first[h] >= 0; h = (h + 1) & index->mask)
+		if (code_key(entries[index->first[h]].code) == key)
+			return index->first[h];
+	return -1;
+}
+
 /* ---------- the schedule cache ---------- */
 
-typedef struct ScheduleCache
+/*
+ * Claim lines of several payers arrive interleaved, so the cache holds a
+ * few schedules at once; a miss replaces the slots round-robin.
+ */
+#define SCHEDULE_CACHE_SLOTS 32
+
+typedef struct CachedSchedule
 {
-	bool		valid;
 	bool		on_disk;		/* keyed on a TOAST pointer */
 	Oid			toastrelid;
 	Oid			valueid;
 	struct varlena *raw;		/* else keyed on these bytes */
 	RateSchedule *schedule;		/* detoasted, in fn_mcxt */
+	CodeIndex	index;			/* its codes, hashed */
+} CachedSchedule;
+
+typedef struct ScheduleCache
+{
+	int			nslots;
+	int			next_victim;
+	CachedSchedule slots[SCHEDULE_CACHE_SLOTS];
 } ScheduleCache;
 
+static bool
+slot_matches(const CachedSchedule *slot, struct varlena *raw, bool on_disk,
+			 const struct varatt_external *ext)
+{
+	if (slot->on_disk != on_disk)
+		return false;
+	if (on_disk)
+		return slot->toastrelid == ext->va_toastrelid && slot->valueid == ext->va_valueid;
+	return VARSIZE_ANY(slot->raw) == VARSIZE_ANY(raw) &&
+		memcmp(slot->raw, raw, VARSIZE_ANY(raw)) == 0;
+}
+
+static void
+slot_free(CachedSchedule *slot)
+{
+	pfree(slot->index.first);
+	if ((Pointer) slot->schedule != (Pointer) slot->raw)
+		pfree(slot->schedule);
+	if (slot->raw)
+		pfree(slot->raw);
+}
+
+/* Detoast raw into a slot of fn_mcxt, remembering its key. */
+static void
+slot_fill(FunctionCallInfo fcinfo, CachedSchedule *slot, struct varlena *raw,
+		  bool on_disk, const struct varatt_external *ext)
+{
+	MemoryContext oldcontext = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+	slot->on_disk = on_disk;
+	slot->toastrelid = ext->va_toastrelid;
+	slot->valueid = ext->va_valueid;
+	slot->raw = NULL;
+	if (!on_disk)
+	{
+		slot->raw = palloc(VARSIZE_ANY(raw));
+		memcpy(slot->raw, raw, VARSIZE_ANY(raw));
+	}
+	slot->schedule = (RateSchedule *) detoast_attr(on_disk ? raw : slot->raw);
+	code_index_build(&slot->index, slot->schedule);
+	MemoryContextSwitchTo(oldcontext);
+}
+
 /*
- * The detoasted schedule of argument argno, from the cache when it is the
- * same value as last call's.
+ * The detoasted schedule of argument argno, from the cache when it holds
+ * the same value: same TOAST pointer, or for an inline value same bytes.
  */
 static RateSchedule *
-cached_schedule(FunctionCallInfo fcinfo, int argno)
+cached_schedule(FunctionCallInfo fcinfo, int argno, const CodeIndex **index)
 {
 	struct varlena *raw = (struct varlena *) PG_GETARG_POINTER(argno);
 	ScheduleCache *cache = fcinfo->flinfo->fn_extra;
-	MemoryContext oldcontext;
 	struct varatt_external ext = {0};
 	bool		on_disk = VARATT_IS_EXTERNAL_ONDISK(raw);
+	CachedSchedule *slot;
+	int			i;
 
+	*index = NULL;
 	if (VARATT_IS_EXTERNAL(raw) && !on_disk)
 		return DatumGetRateScheduleP(PointerGetDatum(raw));	/* in-memory pointer: no stable key */
 	if (cache == NULL)
@@ -60,63 +191,80 @@ cached_schedule(FunctionCallInfo fcinfo, int argno)
 			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ScheduleCache));
 	if (on_disk)
 		VARATT_EXTERNAL_GET_POINTER(ext, raw);
-	if (cache->valid && cache->on_disk == on_disk &&
-		(on_disk ? (cache->toastrelid == ext.va_toastrelid && cache->valueid == ext.va_valueid)
-		 : (VARSIZE_ANY(cache->raw) == VARSIZE_ANY(raw) &&
-			memcmp(cache->raw, raw, VARSIZE_ANY(raw)) == 0)))
-		return cache->schedule;
+	for (i = 0; i < cache->nslots; i++)
+		if (slot_matches(&cache->slots[i], raw, on_disk, &ext))
+		{
+			*index = &cache->slots[i].index;
+			return cache->slots[i].schedule;
+		}
 
-	if (cache->valid)
+	if (cache->nslots < SCHEDULE_CACHE_SLOTS)
+		slot = &cache->slots[cache->nslots++];
+	else
 	{
-		if (cache->raw)
-			pfree(cache->raw);
-		if ((Pointer) cache->schedule != (Pointer) cache->raw)
-			pfree(cache->schedule);
+		slot = &cache->slots[cache->next_victim];
+		cache->next_victim = (cache->next_victim + 1) % SCHEDULE_CACHE_SLOTS;
+		slot_free(slot);
 	}
-	oldcontext = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	cache->on_disk = on_disk;
-	cache->toastrelid = ext.va_toastrelid;
-	cache->valueid = ext.va_valueid;
-	cache->raw = NULL;
-	if (!on_disk)
-	{
-		cache->raw = palloc(VARSIZE_ANY(raw));
-		memcpy(cache->raw, raw, VARSIZE_ANY(raw));
-	}
-	cache->schedule = (RateSchedule *) detoast_attr(on_disk ? raw : cache->raw);
-	cache->valid = true;
-	MemoryContextSwitchTo(oldcontext);
-	return cache->schedule;
+	slot_fill(fcinfo, slot, raw, on_disk, &ext);
+	*index = &slot->index;
+	return slot->schedule;
 }
 
 /* ---------- matching ---------- */
 
-/* Binary search for an exact selector; NULL if absent. */
-const RateEntry *
-rate_schedule_lookup(const RateSchedule *s, const char *code, const char *modifier, uint8 setting)
+/*
+ * The entries for a code: the first by the index (or a binary search when
+ * there is none), then the run of them (one per modifier and setting,
+ * usually a handful).  Sets *n.
+ */
+static const RateEntry *
+code_entries(const RateSchedule *s, const CodeIndex *index, const char *code, int *n)
 {
 	const RateEntry *entries = RS_ENTRIES(s);
-	RateEntry	key;
+	uint64		key = code_key(code);
 	int			lo = 0;
-	int			hi = s->nentries - 1;
+	int			hi = s->nentries;
+	int			end;
 
-	memset(&key, 0, sizeof(key));
-	strncpy(key.code, code, RS_CODE_LEN);
-	if (modifier)
-		memcpy(key.modifier, modifier, 2);
-	key.setting = setting;
-	while (lo <= hi)
+	if (index != NULL)
+	{
+		lo = code_index_find(index, entries, key);
+		if (lo < 0)
+		{
+			*n = 0;
+			return entries;
+		}
+		hi = lo;
+	}
+	while (lo < hi)
 	{
 		int			mid = lo + (hi - lo) / 2;
-		int			c = rate_entry_cmp(&entries[mid], &key);
 
-		if (c == 0)
-			return &entries[mid];
-		if (c < 0)
+		if (code_key(entries[mid].code) < key)
 			lo = mid + 1;
 		else
-			hi = mid - 1;
+			hi = mid;
 	}
+	for (end = lo; end < s->nentries && code_key(entries[end].code) == key; end++)
+		;
+	*n = end - lo;
+	return entries + lo;
+}
+
+/* The entry of a run with this modifier (or none) and setting; NULL if absent. */
+static const RateEntry *
+find_in_run(const RateEntry *run, int n, const char *modifier, uint8 setting)
+{
+	static const char no_modifier[2] = {0, 0};
+	int			i;
+
+	if (modifier == NULL)
+		modifier = no_modifier;
+	for (i = 0; i < n; i++)
+		if (run[i].modifier[0] == modifier[0] && run[i].modifier[1] == modifier[1] &&
+			run[i].setting == setting)
+			return &run[i];
 	return NULL;
 }
 
@@ -128,9 +276,11 @@ typedef struct ClaimLine
 	char		code[RS_CODE_LEN];
 	char		modifiers[MAX_LINE_MODIFIERS][2];
 	int			nmodifiers;
-	Numeric		units;
-	Numeric		billed;			/* NULL if unknown */
-	Numeric		medicare;		/* NULL if unknown */
+	Datum		units;			/* numeric datums, as passed (maybe packed) */
+	Datum		billed;
+	Datum		medicare;
+	bool		has_billed;
+	bool		has_medicare;
 	int32		rank;
 	uint8		setting;
 } ClaimLine;
@@ -140,6 +290,8 @@ typedef struct PriceTrace
 {
 	const char *match;			/* which rule of the match order hit */
 	const RateEntry *entry;		/* NULL: the default rule */
+	uint8		method;			/* the matched rule */
+	int64		value;
 	Numeric		base;
 	int			nadjusts;
 	char		adjust_modifier[MAX_LINE_MODIFIERS][2];
@@ -153,29 +305,32 @@ typedef struct PriceTrace
 
 /* The matched entry, trying the match order; sets *match. */
 static const RateEntry *
-match_entry(const RateSchedule *s, const ClaimLine *line, const char **match)
+match_entry(const RateSchedule *s, const CodeIndex *index, const ClaimLine *line,
+			const char **match)
 {
+	int			n;
+	const RateEntry *run = code_entries(s, index, line->code, &n);
 	const RateEntry *e;
 	int			i;
 
 	for (i = 0; i < line->nmodifiers; i++)
-		if ((e = rate_schedule_lookup(s, line->code, line->modifiers[i], line->setting)) != NULL)
+		if ((e = find_in_run(run, n, line->modifiers[i], line->setting)) != NULL)
 		{
 			*match = "code, modifier and setting";
 			return e;
 		}
 	for (i = 0; i < line->nmodifiers; i++)
-		if ((e = rate_schedule_lookup(s, line->code, line->modifiers[i], SETTING_ANY)) != NULL)
+		if ((e = find_in_run(run, n, line->modifiers[i], SETTING_ANY)) != NULL)
 		{
 			*match = "code and modifier";
 			return e;
 		}
-	if ((e = rate_schedule_lookup(s, line->code, NULL, line->setting)) != NULL)
+	if ((e = find_in_run(run, n, NULL, line->setting)) != NULL)
 	{
 		*match = "code and setting";
 		return e;
 	}
-	if ((e = rate_schedule_lookup(s, line->code, NULL, SETTING_ANY)) != NULL)
+	if ((e = find_in_run(run, n, NULL, SETTING_ANY)) != NULL)
 	{
 		*match = "code";
 		return e;
@@ -205,66 +360,42 @@ num_cmp(Numeric a, Numeric b)
 	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(a), NumericGetDatum(b)));
 }
 
-/* The base amount of a rule, or NULL when its basis is unknown. */
 static Numeric
-base_amount(uint8 method, int64 value, const ClaimLine *line, const char **unpriced)
+line_numeric(Datum d)
 {
-	switch (method)
-	{
-		case RM_AMOUNT:
-			return num_mul(int64_div_fast_to_numeric(value, 6), line->units);
-		case RM_CASE:
-			return int64_div_fast_to_numeric(value, 6);
-		case RM_PCT_MEDICARE:
-			if (line->medicare == NULL)
-			{
-				*unpriced = "the rule is a percent of medicare and the medicare amount is NULL";
-				return NULL;
-			}
-			return num_mul(num_percent(line->medicare, value), line->units);
-		case RM_PCT_BILLED:
-			if (line->billed == NULL)
-			{
-				*unpriced = "the rule is a percent of billed and the billed amount is NULL";
-				return NULL;
-			}
-			return num_percent(line->billed, value);
-	}
-	elog(ERROR, "unrecognized rate method %d", method);
-	return NULL;
+	return DatumGetNumeric(PG_DETOAST_DATUM(d));
 }
 
 /*
- * Price a line: the expected allowed amount, rounded half up to cents, or
- * NULL when the line cannot be priced.  Fills *trace when given.
+ * Decide how a line is priced, without arithmetic: the matched rule, the
+ * modifier adjustments that apply and the MPPR percent.  False (with the
+ * reason in trace->unpriced) when the line cannot be priced.
  */
-static Numeric
-price_line(const RateSchedule *s, const ClaimLine *line, PriceTrace *trace)
+static bool
+resolve_line(const RateSchedule *s, const CodeIndex *index, const ClaimLine *line,
+			 PriceTrace *trace)
 {
-	PriceTrace	local;
 	const RateEntry *e;
-	uint8		method;
-	int64		value;
-	Numeric		amount;
 	int			i;
 
-	if (trace == NULL)
-		trace = &local;
-	memset(trace, 0, sizeof(PriceTrace));
-	e = match_entry(s, line, &trace->match);
-	trace->entry = e;
+	/* no memset: the arrays are filled as far as nadjusts says */
+	trace->nadjusts = 0;
+	trace->base = trace->after_mppr = NULL;
+	trace->lesser_of_applied = false;
+	trace->unpriced = NULL;
+	e = trace->entry = match_entry(s, index, line, &trace->match);
 	if (e == NULL && !(s->flags & RS_HAS_DEFAULT))
 	{
 		trace->match = NULL;
 		trace->unpriced = "no entry matches the code and the schedule has no default";
-		return NULL;
+		return false;
 	}
-	method = e ? e->method : s->default_method;
-	value = e ? e->value : s->default_value;
-	amount = trace->base = base_amount(method, value, line, &trace->unpriced);
-	if (amount == NULL)
-		return NULL;
-
+	trace->method = e ? e->method : s->default_method;
+	trace->value = e ? e->value : s->default_value;
+	if (trace->method == RM_PCT_MEDICARE && !line->has_medicare)
+		trace->unpriced = "the rule is a percent of medicare and the medicare amount is NULL";
+	if (trace->method == RM_PCT_BILLED && !line->has_billed)
+		trace->unpriced = "the rule is a percent of billed and the billed amount is NULL";
 	for (i = 0; i < line->nmodifiers; i++)
 	{
 		int64		pct;
@@ -273,24 +404,109 @@ price_line(const RateSchedule *s, const ClaimLine *line, PriceTrace *trace)
 			continue;			/* the entry is written for this modifier */
 		if ((pct = modifier_adjustment(s, line->modifiers[i])) < 0)
 			continue;
-		amount = num_percent(amount, pct);
 		memcpy(trace->adjust_modifier[trace->nadjusts], line->modifiers[i], 2);
-		trace->adjust_percent[trace->nadjusts] = pct;
-		trace->adjust_amount[trace->nadjusts++] = amount;
+		trace->adjust_percent[trace->nadjusts++] = pct;
 	}
-
 	trace->mppr_percent = mppr_percent(s, line->rank);
-	if (trace->mppr_percent != 100 * RS_MICRO)
-		amount = num_percent(amount, trace->mppr_percent);
-	trace->after_mppr = amount;
+	return trace->unpriced == NULL;
+}
 
-	if (s->lesser_of && line->billed != NULL && num_cmp(line->billed, amount) < 0)
+/* The rule's base amount in numeric. */
+static Numeric
+numeric_base(const PriceTrace *t, const ClaimLine *line)
+{
+	switch (t->method)
 	{
-		amount = line->billed;
-		trace->lesser_of_applied = true;
+		case RM_AMOUNT:
+			return num_mul(int64_div_fast_to_numeric(t->value, 6), line_numeric(line->units));
+		case RM_CASE:
+			return int64_div_fast_to_numeric(t->value, 6);
+		case RM_PCT_MEDICARE:
+			return num_mul(num_percent(line_numeric(line->medicare), t->value),
+						   line_numeric(line->units));
+		case RM_PCT_BILLED:
+			return num_percent(line_numeric(line->billed), t->value);
+	}
+	elog(ERROR, "unrecognized rate method %d", t->method);
+	return NULL;
+}
+
+/*
+ * Price a resolved line in numeric, recording each step in the trace:
+ * base, adjustments, MPPR, lesser of billed, rounding half up to cents.
+ */
+static Numeric
+price_numeric(const RateSchedule *s, const ClaimLine *line, PriceTrace *t)
+{
+	Numeric		amount = t->base = numeric_base(t, line);
+	int			i;
+
+	for (i = 0; i < t->nadjusts; i++)
+		amount = t->adjust_amount[i] = num_percent(amount, t->adjust_percent[i]);
+	if (t->mppr_percent != 100 * RS_MICRO)
+		amount = num_percent(amount, t->mppr_percent);
+	t->after_mppr = amount;
+	if (s->lesser_of && line->has_billed && num_cmp(line_numeric(line->billed), amount) < 0)
+	{
+		amount = line_numeric(line->billed);
+		t->lesser_of_applied = true;
 	}
 	return DatumGetNumeric(DirectFunctionCall2(numeric_round, NumericGetDatum(amount),
 											   Int32GetDatum(2)));
+}
+
+/*
+ * The same computation in exact 128-bit fixed point, with no allocation:
+ * the hot path.  False when a number does not fit; the caller then uses
+ * price_numeric, which gives the same answer.
+ */
+static bool
+price_fixed(const RateSchedule *s, const ClaimLine *line, const PriceTrace *t, int64 *cents)
+{
+#ifdef CONTRACTS_HAVE_FIXED
+	Fixed		amount;
+	Fixed		units;
+	Fixed		basis;
+	Fixed		billed;
+	int			i;
+	int			c;
+
+	if (!fixed_from_numeric(line->units, &units))
+		return false;
+	switch (t->method)
+	{
+		case RM_AMOUNT:
+			amount = fixed_make(t->value, 6);
+			if (!fixed_mul(&amount, units))
+				return false;
+			break;
+		case RM_CASE:
+			amount = fixed_make(t->value, 6);
+			break;
+		default:
+			amount = fixed_make(t->value, 8);
+			if (!fixed_from_numeric(t->method == RM_PCT_BILLED ? line->billed : line->medicare, &basis) ||
+				!fixed_mul(&amount, basis) ||
+				(t->method == RM_PCT_MEDICARE && !fixed_mul(&amount, units)))
+				return false;
+			break;
+	}
+	for (i = 0; i < t->nadjusts; i++)
+		if (!fixed_mul(&amount, fixed_make(t->adjust_percent[i], 8)))
+			return false;
+	if (t->mppr_percent != 100 * RS_MICRO && !fixed_mul(&amount, fixed_make(t->mppr_percent, 8)))
+		return false;
+	if (s->lesser_of && line->has_billed)
+	{
+		if (!fixed_from_numeric(line->billed, &billed) || !fixed_cmp(billed, amount, &c))
+			return false;
+		if (c < 0)
+			amount = billed;
+	}
+	return fixed_round_cents(amount, cents);
+#else
+	return false;
+#endif
 }
 
 /* ---------- arguments ---------- */
@@ -304,6 +520,37 @@ modifier_seen(const ClaimLine *line, const char *modifier)
 		if (memcmp(line->modifiers[i], modifier, 2) == 0)
 			return true;
 	return false;
+}
+
+/* Codes and modifiers are ASCII; no locale-aware case mapping per row. */
+static inline char
+ascii_upper(char c)
+{
+	return (c >= 'a' && c <= 'z') ? c - ('a' - 'A') : c;
+}
+
+/*
+ * The modifiers array without a palloc per row: a short-header array (the
+ * usual stored form of a few modifiers) is copied into the caller's
+ * aligned buffer instead of being detoasted.
+ */
+typedef union
+{
+	ArrayType	header;
+	char		bytes[VARATT_SHORT_MAX + VARHDRSZ];
+	int64		align;
+} ModifiersBuffer;
+
+static ArrayType *
+modifiers_array(Datum d, ModifiersBuffer *buffer)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+
+	if (!VARATT_IS_SHORT(v))
+		return DatumGetArrayTypeP(d);
+	memcpy(buffer->bytes + VARHDRSZ, VARDATA_SHORT(v), VARSIZE_SHORT(v) - VARHDRSZ_SHORT);
+	SET_VARSIZE(buffer->bytes, VARSIZE_SHORT(v) - VARHDRSZ_SHORT + VARHDRSZ);
+	return &buffer->header;
 }
 
 /* Read the modifiers text[]: NULL and empty elements are skipped. */
@@ -345,8 +592,8 @@ read_modifiers(ArrayType *arr, ClaimLine *line)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("a claim line has at most %d modifiers", MAX_LINE_MODIFIERS)));
-		line->modifiers[line->nmodifiers][0] = pg_toupper((unsigned char) s[0]);
-		line->modifiers[line->nmodifiers][1] = pg_toupper((unsigned char) s[1]);
+		line->modifiers[line->nmodifiers][0] = ascii_upper(s[0]);
+		line->modifiers[line->nmodifiers][1] = ascii_upper(s[1]);
 		if (!modifier_seen(line, line->modifiers[line->nmodifiers]))
 			line->nmodifiers++;	/* a repeated modifier counts once */
 	}
@@ -366,7 +613,7 @@ read_code(text *t, char *code)
 		return false;
 	memset(code, 0, RS_CODE_LEN);
 	for (i = 0; i < len; i++)
-		code[i] = pg_toupper((unsigned char) s[i]);
+		code[i] = ascii_upper(s[i]);
 	return true;
 }
 
@@ -378,6 +625,7 @@ static bool
 read_line(FunctionCallInfo fcinfo, ClaimLine *line)
 {
 	int			required[] = {0, 1, 3, 6, 7};
+	ModifiersBuffer buffer;
 	int			i;
 
 	for (i = 0; i < (int) lengthof(required); i++)
@@ -387,10 +635,12 @@ read_line(FunctionCallInfo fcinfo, ClaimLine *line)
 	if (!read_code(PG_GETARG_TEXT_PP(1), line->code))
 		return false;			/* no code of that shape has an entry */
 	if (!PG_ARGISNULL(2))
-		read_modifiers(PG_GETARG_ARRAYTYPE_P(2), line);
-	line->units = PG_GETARG_NUMERIC(3);
-	line->billed = PG_ARGISNULL(4) ? NULL : PG_GETARG_NUMERIC(4);
-	line->medicare = PG_ARGISNULL(5) ? NULL : PG_GETARG_NUMERIC(5);
+		read_modifiers(modifiers_array(PG_GETARG_DATUM(2), &buffer), line);
+	line->units = PG_GETARG_DATUM(3);
+	line->has_billed = !PG_ARGISNULL(4);
+	line->billed = PG_GETARG_DATUM(4);
+	line->has_medicare = !PG_ARGISNULL(5);
+	line->medicare = PG_GETARG_DATUM(5);
 	line->rank = PG_GETARG_INT32(6);
 	line->setting = PG_GETARG_BOOL(7) ? SETTING_FACILITY : SETTING_NONFACILITY;
 	if (line->rank < 1)
@@ -406,14 +656,19 @@ Datum
 expected_allowed(PG_FUNCTION_ARGS)
 {
 	ClaimLine	line;
-	Numeric		result;
+	PriceTrace	trace;
+	RateSchedule *s;
+	const CodeIndex *index;
+	int64		cents;
 
 	if (!read_line(fcinfo, &line))
 		PG_RETURN_NULL();
-	result = price_line(cached_schedule(fcinfo, 0), &line, NULL);
-	if (result == NULL)
+	s = cached_schedule(fcinfo, 0, &index);
+	if (!resolve_line(s, index, &line, &trace))
 		PG_RETURN_NULL();
-	PG_RETURN_NUMERIC(result);
+	if (price_fixed(s, &line, &trace, &cents))
+		PG_RETURN_NUMERIC(money_from_cents(cents));
+	PG_RETURN_NUMERIC(price_numeric(s, &line, &trace));
 }
 
 /* ---------- explain ---------- */
@@ -489,12 +744,13 @@ expected_allowed_explain(PG_FUNCTION_ARGS)
 	Numeric		result;
 	JsonbParseState *state = NULL;
 	RateSchedule *s;
+	const CodeIndex *index;
 	int			i;
 
 	if (!read_line(fcinfo, &line))
 		PG_RETURN_NULL();
-	s = cached_schedule(fcinfo, 0);
-	result = price_line(s, &line, &t);
+	s = cached_schedule(fcinfo, 0, &index);
+	result = resolve_line(s, index, &line, &t) ? price_numeric(s, &line, &t) : NULL;
 
 	pushJsonbValue(&state, WJB_BEGIN_OBJECT, NULL);
 	push_text(&state, "code", line.code);
@@ -510,7 +766,7 @@ expected_allowed_explain(PG_FUNCTION_ARGS)
 		pushJsonbValue(&state, WJB_BEGIN_OBJECT, NULL);
 		push_text(&state, "modifier", pnstrdup(t.adjust_modifier[i], 2));
 		push_numeric(&state, "percent", int64_div_fast_to_numeric(t.adjust_percent[i], 6), true);
-		push_numeric(&state, "amount", t.adjust_amount[i], true);
+		push_numeric(&state, "amount", t.base ? t.adjust_amount[i] : NULL, true);
 		pushJsonbValue(&state, WJB_END_OBJECT, NULL);
 	}
 	pushJsonbValue(&state, WJB_END_ARRAY, NULL);
@@ -525,7 +781,7 @@ expected_allowed_explain(PG_FUNCTION_ARGS)
 		push_key(&state, "lesser_of");
 		pushJsonbValue(&state, WJB_BEGIN_OBJECT, NULL);
 		push_text(&state, "policy", s->lesser_of ? "billed" : "none");
-		push_numeric(&state, "billed", line.billed, true);
+		push_numeric(&state, "billed", line.has_billed ? line_numeric(line.billed) : NULL, true);
 		push_bool(&state, "applied", t.lesser_of_applied);
 		pushJsonbValue(&state, WJB_END_OBJECT, NULL);
 	}

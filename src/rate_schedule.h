@@ -103,8 +103,5 @@ extern const char *method_name(uint8 method);
 extern int64 modifier_adjustment(const RateSchedule *s, const char *modifier);
 extern int64 mppr_percent(const RateSchedule *s, int32 rank);
 
-/* pricing.c */
-extern const RateEntry *rate_schedule_lookup(const RateSchedule *s, const char *code,
-											 const char *modifier, uint8 setting);
 
 #endif							/* CONTRACTS_RATE_SCHEDULE_H */

@@ -1,6 +1,6 @@
 -- rate_schedule and pricing properties on random schedules and claim lines.
 BEGIN;
-SELECT plan(13);
+SELECT plan(14);
 
 SELECT setseed(0.31);
 CREATE TEMP TABLE codes AS
@@ -60,6 +60,21 @@ SELECT is((SELECT count(*) FROM priced WHERE allowed IS NOT NULL AND allowed <> 
 SELECT is((SELECT count(*) FROM priced
            WHERE allowed IS DISTINCT FROM (expected_allowed_explain(s, code, mods, units, billed, medicare, rank, facility) ->> 'allowed')::numeric),
           0::bigint, 'expected_allowed_explain ends at expected_allowed');
+
+-- The fixed-point fast path and the numeric path agree, including numbers
+-- that do not fit fixed point (the fast path then falls back).
+SELECT is((SELECT count(*)
+           FROM (VALUES ('99213: 92.50; 27447: 140% medicare; 97110: 65.5% billed; j1100: 0.123456; default: 133.333333% medicare; modifier 80: 17.777777%'::rate_schedule)) AS sc(s),
+                (VALUES ('99213'), ('27447'), ('97110'), ('J1100'), ('99999')) AS c(code),
+                (VALUES ('{}'::text[]), ('{80,50}'), ('{AS}')) AS m(mods),
+                (VALUES (1::numeric), (0.5), (-2), (0.0000000001), (1.333333333333333333333333), (123456789012.5),
+                        (99999999999999999999), (0)) AS u(units),
+                (VALUES (NULL::numeric), (0.01), (12345.678), (-50), (1e30)) AS b(billed),
+                (VALUES (NULL::numeric), (87.1234), (0.000001)) AS md(medicare),
+                generate_series(1, 3) AS rank
+           WHERE expected_allowed(s, code, mods, units, billed, medicare, rank)
+                 IS DISTINCT FROM (expected_allowed_explain(s, code, mods, units, billed, medicare, rank) ->> 'allowed')::numeric),
+          0::bigint, 'fixed-point and numeric pricing agree on awkward numbers');
 
 -- Independent reimplementation: the normalized table and CASE an analyst would write.
 CREATE TEMP TABLE fee AS
