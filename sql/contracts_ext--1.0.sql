@@ -48,13 +48,13 @@ COMMENT ON TYPE contract IS
     'a payer contract''s administrative terms: "key: value" items (payer, effective, term, renewal, notice, filing, appeal, notice_receipt, prompt_pay, prompt_pay_paper, interest, interest_basis, interest_min, lookback)';
 
 CREATE FUNCTION contract_eq(contract, contract) RETURNS boolean
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'canonical_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION contract_ne(contract, contract) RETURNS boolean
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'canonical_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION contract_hash(contract) RETURNS integer
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'canonical_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION contract_hash_extended(contract, bigint) RETURNS bigint
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'canonical_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE OPERATOR = (
     LEFTARG = contract, RIGHTARG = contract, PROCEDURE = contract_eq,
@@ -158,13 +158,13 @@ COMMENT ON TYPE rate_schedule IS
     'a fee schedule exhibit: rate entries by code[-modifier][@setting] (amount, amount/case, N% medicare, N% billed) and payment policies (default, mppr, modifier XX, lesser_of)';
 
 CREATE FUNCTION rate_schedule_eq(rate_schedule, rate_schedule) RETURNS boolean
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'canonical_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION rate_schedule_ne(rate_schedule, rate_schedule) RETURNS boolean
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'canonical_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION rate_schedule_hash(rate_schedule) RETURNS integer
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'canonical_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION rate_schedule_hash_extended(rate_schedule, bigint) RETURNS bigint
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'canonical_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE OPERATOR = (
     LEFTARG = rate_schedule, RIGHTARG = rate_schedule, PROCEDURE = rate_schedule_eq,
     COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES

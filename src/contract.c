@@ -13,8 +13,6 @@
 
 #include "contract.h"
 
-#include "common/hashfn.h"
-#include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 
@@ -294,26 +292,14 @@ contract_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(terms_to_cstring(terms, contract_terms_list(c, terms)));
 }
 
-/*
- * Binary form: a format version byte, then the canonical text.  Receive
- * runs the full text parser, so it validates exactly what input does.
- */
 PG_FUNCTION_INFO_V1(contract_recv);
 Datum
 contract_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	ItemParser	p = {"contract", ERRCODE_INVALID_BINARY_REPRESENTATION, NULL};
-	int			version = pq_getmsgbyte(buf);
-	const char *text;
-	int			nbytes;
+	char	   *text = items_recv_text((StringInfo) PG_GETARG_POINTER(0),
+									   CONTRACT_FORMAT_VERSION, "contract");
 
-	if (version != CONTRACT_FORMAT_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported binary format version %d for type contract", version),
-				 errdetail("This server reads version %d.", CONTRACT_FORMAT_VERSION)));
-	text = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
 	PG_RETURN_POINTER(contract_parse(&p, text));
 }
 
@@ -323,13 +309,9 @@ contract_send(PG_FUNCTION_ARGS)
 {
 	Contract   *c = PG_GETARG_CONTRACT_P(0);
 	Term		terms[CK_COUNT];
-	char	   *text = terms_to_cstring(terms, contract_terms_list(c, terms));
-	StringInfoData buf;
 
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, CONTRACT_FORMAT_VERSION);
-	pq_sendtext(&buf, text, strlen(text));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(items_send(terms_to_cstring(terms, contract_terms_list(c, terms)),
+								 CONTRACT_FORMAT_VERSION));
 }
 
 PG_FUNCTION_INFO_V1(contract_to_jsonb);
@@ -362,42 +344,3 @@ contract_terms(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-/* Canonical storage makes equality a byte comparison. */
-static bool
-contract_equal(Contract *a, Contract *b)
-{
-	return VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
-}
-
-PG_FUNCTION_INFO_V1(contract_eq);
-Datum
-contract_eq(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(contract_equal(PG_GETARG_CONTRACT_P(0), PG_GETARG_CONTRACT_P(1)));
-}
-
-PG_FUNCTION_INFO_V1(contract_ne);
-Datum
-contract_ne(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(!contract_equal(PG_GETARG_CONTRACT_P(0), PG_GETARG_CONTRACT_P(1)));
-}
-
-PG_FUNCTION_INFO_V1(contract_hash);
-Datum
-contract_hash(PG_FUNCTION_ARGS)
-{
-	Contract   *c = PG_GETARG_CONTRACT_P(0);
-
-	PG_RETURN_DATUM(hash_any((unsigned char *) VARDATA(c), VARSIZE(c) - VARHDRSZ));
-}
-
-PG_FUNCTION_INFO_V1(contract_hash_extended);
-Datum
-contract_hash_extended(PG_FUNCTION_ARGS)
-{
-	Contract   *c = PG_GETARG_CONTRACT_P(0);
-
-	PG_RETURN_DATUM(hash_any_extended((unsigned char *) VARDATA(c), VARSIZE(c) - VARHDRSZ,
-									  PG_GETARG_INT64(1)));
-}

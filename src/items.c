@@ -15,6 +15,8 @@
 #include "items.h"
 
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
+#include "libpq/pqformat.h"
 #include "common/int.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
@@ -417,6 +419,14 @@ terms_to_jsonb(const Term *terms, int nterms)
 			case TERM_PERCENT:
 				push_number(&state, terms[i].value);
 				break;
+			case TERM_BOOL:
+				{
+					JsonbValue	v = {.type = jbvBool};
+
+					v.val.boolean = strcmp(terms[i].value, "true") == 0;
+					pushJsonbValue(&state, WJB_VALUE, &v);
+				}
+				break;
 			case TERM_LIST:
 				pushJsonbValue(&state, WJB_BEGIN_ARRAY, NULL);
 				for (j = 0; j < terms[i].nelems; j++)
@@ -549,4 +559,82 @@ jsonb_to_items_text(Jsonb *jb, const char *typname)
 		}
 	}
 	return buf.data;
+}
+
+/*
+ * Binary form of every type here: a format version byte, then the
+ * canonical text.  Receive runs the text parser, so it validates exactly
+ * what text input does.
+ */
+bytea *
+items_send(const char *text, int version)
+{
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, version);
+	pq_sendtext(&buf, text, strlen(text));
+	return pq_endtypsend(&buf);
+}
+
+/* The canonical text of a binary value, after checking its version byte. */
+char *
+items_recv_text(StringInfo buf, int version, const char *typname)
+{
+	int			got = pq_getmsgbyte(buf);
+	int			nbytes;
+
+	if (got != version)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unsupported binary format version %d for type %s", got, typname),
+				 errdetail("This server reads version %d.", version)));
+	return pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+}
+
+/*
+ * Every type here stores a canonical form with zeroed padding, so equality
+ * is a byte comparison and hashing a hash of the bytes.  The SQL equality
+ * and hash functions of all the types are these four.
+ */
+static bool
+canonical_equal(FunctionCallInfo fcinfo)
+{
+	struct varlena *a = PG_GETARG_VARLENA_P(0);
+	struct varlena *b = PG_GETARG_VARLENA_P(1);
+
+	return VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
+}
+
+PG_FUNCTION_INFO_V1(canonical_eq);
+Datum
+canonical_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(canonical_equal(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(canonical_ne);
+Datum
+canonical_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!canonical_equal(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(canonical_hash);
+Datum
+canonical_hash(PG_FUNCTION_ARGS)
+{
+	struct varlena *v = PG_GETARG_VARLENA_P(0);
+
+	return hash_any((unsigned char *) VARDATA(v), VARSIZE(v) - VARHDRSZ);
+}
+
+PG_FUNCTION_INFO_V1(canonical_hash_extended);
+Datum
+canonical_hash_extended(PG_FUNCTION_ARGS)
+{
+	struct varlena *v = PG_GETARG_VARLENA_P(0);
+
+	return hash_any_extended((unsigned char *) VARDATA(v), VARSIZE(v) - VARHDRSZ,
+							 PG_GETARG_INT64(1));
 }

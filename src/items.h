@@ -11,6 +11,7 @@
 #include "compat.h"
 
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "utils/date.h"
 #include "utils/jsonb.h"
 
@@ -57,6 +58,7 @@ typedef enum TermKind
 	TERM_WORD,					/* a date, duration, keyword: never quoted */
 	TERM_NUMBER,				/* a plain number */
 	TERM_PERCENT,				/* "12.5%": jsonb number 12.5 */
+	TERM_BOOL,					/* "true" / "false": jsonb boolean */
 	TERM_LIST					/* "a, b, c": jsonb array of strings */
 } TermKind;
 
@@ -74,5 +76,10 @@ extern Jsonb *terms_to_jsonb(const Term *terms, int nterms);
 extern void terms_materialize(FunctionCallInfo fcinfo,
 							  const Term *terms, int nterms);
 extern char *jsonb_to_items_text(Jsonb *jb, const char *typname);
+
+/* Shared by the types: binary form (version byte + canonical text). */
+extern bytea *items_send(const char *text, int version);
+extern char *items_recv_text(StringInfo buf, int version, const char *typname);
+
 
 #endif							/* CONTRACTS_ITEMS_H */

@@ -482,38 +482,23 @@ rate_schedule_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(rate_schedule_to_cstring(PG_GETARG_RATE_SCHEDULE_P(0)));
 }
 
-/*
- * Binary form: a format version byte, then the canonical text; receive
- * runs the text parser, so it validates exactly what input does.
- */
 PG_FUNCTION_INFO_V1(rate_schedule_recv);
 Datum
 rate_schedule_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	ItemParser	p = {"rate_schedule", ERRCODE_INVALID_BINARY_REPRESENTATION, NULL};
-	int			version = pq_getmsgbyte(buf);
-	int			nbytes;
+	char	   *text = items_recv_text((StringInfo) PG_GETARG_POINTER(0),
+									   RS_FORMAT_VERSION, "rate_schedule");
 
-	if (version != RS_FORMAT_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported binary format version %d for type rate_schedule", version),
-				 errdetail("This server reads version %d.", RS_FORMAT_VERSION)));
-	PG_RETURN_POINTER(rate_schedule_parse(&p, pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes)));
+	PG_RETURN_POINTER(rate_schedule_parse(&p, text));
 }
 
 PG_FUNCTION_INFO_V1(rate_schedule_send);
 Datum
 rate_schedule_send(PG_FUNCTION_ARGS)
 {
-	char	   *text = rate_schedule_to_cstring(PG_GETARG_RATE_SCHEDULE_P(0));
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, RS_FORMAT_VERSION);
-	pq_sendtext(&buf, text, strlen(text));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(items_send(rate_schedule_to_cstring(PG_GETARG_RATE_SCHEDULE_P(0)),
+								 RS_FORMAT_VERSION));
 }
 
 PG_FUNCTION_INFO_V1(rate_schedule_to_jsonb);
@@ -566,45 +551,6 @@ rate_schedule_entries(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-/* Canonical storage makes equality a byte comparison. */
-static bool
-rate_schedule_equal(RateSchedule *a, RateSchedule *b)
-{
-	return VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
-}
-
-PG_FUNCTION_INFO_V1(rate_schedule_eq);
-Datum
-rate_schedule_eq(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(rate_schedule_equal(PG_GETARG_RATE_SCHEDULE_P(0), PG_GETARG_RATE_SCHEDULE_P(1)));
-}
-
-PG_FUNCTION_INFO_V1(rate_schedule_ne);
-Datum
-rate_schedule_ne(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(!rate_schedule_equal(PG_GETARG_RATE_SCHEDULE_P(0), PG_GETARG_RATE_SCHEDULE_P(1)));
-}
-
-PG_FUNCTION_INFO_V1(rate_schedule_hash);
-Datum
-rate_schedule_hash(PG_FUNCTION_ARGS)
-{
-	RateSchedule *s = PG_GETARG_RATE_SCHEDULE_P(0);
-
-	PG_RETURN_DATUM(hash_any((unsigned char *) VARDATA(s), VARSIZE(s) - VARHDRSZ));
-}
-
-PG_FUNCTION_INFO_V1(rate_schedule_hash_extended);
-Datum
-rate_schedule_hash_extended(PG_FUNCTION_ARGS)
-{
-	RateSchedule *s = PG_GETARG_RATE_SCHEDULE_P(0);
-
-	PG_RETURN_DATUM(hash_any_extended((unsigned char *) VARDATA(s), VARSIZE(s) - VARHDRSZ,
-									  PG_GETARG_INT64(1)));
-}
 
 /* ---------- policies, for pricing ---------- */
 
