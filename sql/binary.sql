@@ -28,6 +28,16 @@ COPY schedules_dst FROM :'copyfile' (FORMAT binary);
 SELECT s.id, s.s IS NOT DISTINCT FROM d.s AS same, length(d.s::text) AS text_length
 FROM schedules_src s JOIN schedules_dst d USING (id) ORDER BY id;
 
+CREATE TABLE caps_src (id int, c capitation, st pmpm_state);
+INSERT INTO caps_src VALUES
+  (1, 'pmpm: 45; withhold: 10%; benchmark: 500; share: 50%; loss_share: 40%; msr: 2%; first_dollar: false; corridor: 3% 50%, 8% 80%; stop_loss: 10000; stop_loss_rate: 80%',
+      'rows: 3; revenue: 12528.65; cost: -11400.50; member_months: 299'),
+  (2, '', 'rows: 0; revenue: 0; cost: 0; member_months: 0');
+COPY caps_src TO :'copyfile' (FORMAT binary);
+CREATE TABLE caps_dst (LIKE caps_src);
+COPY caps_dst FROM :'copyfile' (FORMAT binary);
+SELECT s.id, s.c = d.c AS same, d.c, d.st FROM caps_src s JOIN caps_dst d USING (id) ORDER BY id;
+
 -- A bad value in a binary stream: the same checks and messages as text, SQLSTATE 22P03.
 CREATE FUNCTION pg_temp.recv_test(payload bytea, typ text DEFAULT 'contract') RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
@@ -58,5 +68,8 @@ SELECT pg_temp.recv_test(convert_to(E'\x01xyz: 1', 'UTF8'), 'rate_schedule');
 SELECT pg_temp.recv_test('\x00'::bytea || convert_to('99213: 1', 'UTF8'), 'rate_schedule');
 SELECT pg_temp.recv_test(convert_to(E'\x01 99213: 1.5 ; default: 100% MEDICARE', 'UTF8'), 'rate_schedule');
 SELECT * FROM recv_rate_schedule;
+SELECT pg_temp.recv_test(convert_to(E'\x01pmpm: -1', 'UTF8'), 'capitation');
+SELECT pg_temp.recv_test(convert_to(E'\x01corridor: 8% 1%, 3% 2%', 'UTF8'), 'capitation');
+SELECT pg_temp.recv_test(convert_to(E'\x01rows: x; revenue: 1; cost: 1; member_months: 1', 'UTF8'), 'pmpm_state');
 
 COPY (SELECT 1) TO PROGRAM 'rm -f /tmp/contracts_ext_binary_*';

@@ -254,3 +254,141 @@ CREATE FUNCTION expected_allowed_explain(schedule rate_schedule, code text, modi
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION expected_allowed_explain(rate_schedule, text, text[], numeric, numeric, numeric, integer, boolean) IS
     'expected_allowed step by step as jsonb: matched selector and rule, base, each modifier adjustment, MPPR, lesser-of and the allowed amount';
+
+--------------------------------------------------------------------------
+-- capitation: a risk contract's capitation and settlement terms
+--------------------------------------------------------------------------
+
+CREATE TYPE capitation;
+
+CREATE FUNCTION capitation_in(cstring) RETURNS capitation
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION capitation_out(capitation) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION capitation_recv(internal) RETURNS capitation
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION capitation_send(capitation) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE capitation (
+    INPUT = capitation_in,
+    OUTPUT = capitation_out,
+    RECEIVE = capitation_recv,
+    SEND = capitation_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = extended
+);
+COMMENT ON TYPE capitation IS
+    'capitation and risk terms: "key: value" items (pmpm, withhold, benchmark, share, loss_share, msr, mlr, first_dollar, savings_cap, loss_cap, corridor, stop_loss, stop_loss_rate)';
+
+CREATE FUNCTION capitation_eq(capitation, capitation) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'canonical_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION capitation_ne(capitation, capitation) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'canonical_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION capitation_hash(capitation) RETURNS integer
+    AS 'MODULE_PATHNAME', 'canonical_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION capitation_hash_extended(capitation, bigint) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'canonical_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR = (
+    LEFTARG = capitation, RIGHTARG = capitation, PROCEDURE = capitation_eq,
+    COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES
+);
+CREATE OPERATOR <> (
+    LEFTARG = capitation, RIGHTARG = capitation, PROCEDURE = capitation_ne,
+    COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR CLASS capitation_hash_ops DEFAULT FOR TYPE capitation USING hash AS
+    OPERATOR 1 = ,
+    FUNCTION 1 capitation_hash(capitation),
+    FUNCTION 2 capitation_hash_extended(capitation, bigint);
+
+CREATE FUNCTION capitation_to_jsonb(capitation) RETURNS jsonb
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION capitation_to_jsonb(capitation) IS
+    'the terms as a jsonb object: amounts and percentages (in percent) as numbers, first_dollar as a boolean, corridor as an array of "threshold% share%" strings';
+CREATE FUNCTION capitation_from_jsonb(jsonb) RETURNS capitation
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION capitation_from_jsonb(jsonb) IS
+    'capitation terms from a jsonb object shaped as capitation_to_jsonb writes it';
+CREATE CAST (capitation AS jsonb) WITH FUNCTION capitation_to_jsonb(capitation);
+CREATE CAST (jsonb AS capitation) WITH FUNCTION capitation_from_jsonb(jsonb);
+
+CREATE FUNCTION capitation_terms(c capitation, OUT key text, OUT value text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 13;
+COMMENT ON FUNCTION capitation_terms(capitation) IS
+    'one (key, value) row per stated term, in canonical order and form';
+
+CREATE FUNCTION capitation_revenue(c capitation, member_months numeric, risk_score numeric DEFAULT 1)
+    RETURNS numeric
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION capitation_revenue(capitation, numeric, numeric) IS
+    'capitation cash: pmpm x risk_score x member_months x (1 - withhold), rounded half up to cents';
+
+CREATE FUNCTION shared_savings(c capitation, member_months numeric, cost numeric, quality numeric DEFAULT 1)
+    RETURNS numeric
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION shared_savings(capitation, numeric, numeric, numeric) IS
+    'year-end shared savings (positive) or shared losses (negative) against benchmark x member_months, with MSR/MLR, first-dollar or not, quality scaling and caps';
+
+CREATE FUNCTION corridor_settlement(c capitation, member_months numeric, cost numeric)
+    RETURNS numeric
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION corridor_settlement(capitation, numeric, numeric) IS
+    'risk-corridor settlement: the banded share of cost above target paid to the practice (positive), of cost below target paid back (negative)';
+
+CREATE FUNCTION stop_loss_recovery(c capitation, member_cost numeric)
+    RETURNS numeric
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION stop_loss_recovery(capitation, numeric) IS
+    'what the payer reimburses for one member''s annual cost: stop_loss_rate x (member_cost - stop_loss), or 0 below the attachment point';
+
+CREATE TYPE pmpm_state;
+CREATE FUNCTION pmpm_state_in(cstring) RETURNS pmpm_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION pmpm_state_out(pmpm_state) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION pmpm_state_recv(internal) RETURNS pmpm_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION pmpm_state_send(pmpm_state) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE pmpm_state (
+    INPUT = pmpm_state_in,
+    OUTPUT = pmpm_state_out,
+    RECEIVE = pmpm_state_recv,
+    SEND = pmpm_state_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = plain
+);
+COMMENT ON TYPE pmpm_state IS
+    'the partial state of pmpm_margin: exact sums of revenue, cost and member months, and the row count';
+
+CREATE FUNCTION pmpm_margin_sfunc(pmpm_state, capitation, numeric, numeric) RETURNS pmpm_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pmpm_margin_sfunc(pmpm_state, capitation, numeric, numeric, numeric) RETURNS pmpm_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pmpm_margin_combine(pmpm_state, pmpm_state) RETURNS pmpm_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pmpm_margin_final(pmpm_state) RETURNS numeric
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE AGGREGATE pmpm_margin(c capitation, member_months numeric, cost numeric) (
+    SFUNC = pmpm_margin_sfunc,
+    STYPE = pmpm_state,
+    COMBINEFUNC = pmpm_margin_combine,
+    FINALFUNC = pmpm_margin_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE pmpm_margin(capitation, numeric, numeric) IS
+    'PMPM margin: (sum of capitation revenue - sum of cost) / sum of member months, rounded half up to cents; revenue per row with that row''s terms';
+CREATE AGGREGATE pmpm_margin(c capitation, member_months numeric, cost numeric, risk_score numeric) (
+    SFUNC = pmpm_margin_sfunc,
+    STYPE = pmpm_state,
+    COMBINEFUNC = pmpm_margin_combine,
+    FINALFUNC = pmpm_margin_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE pmpm_margin(capitation, numeric, numeric, numeric) IS
+    'PMPM margin with per-row risk scores: revenue = pmpm x risk_score x member_months x (1 - withhold)';

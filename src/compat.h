@@ -32,11 +32,13 @@
 #endif
 
 /*
- * The exact 128-bit fixed-point fast paths (fixed.c) need a 128-bit integer
- * and overflow-checking builtins; without them every path uses numeric.
+ * The exact 128-bit fixed-point arithmetic (fixed.c) needs a 128-bit integer
+ * and overflow-checking builtins: gcc and clang on every 64-bit platform.
  */
 #if defined(HAVE_INT128) && defined(HAVE__BUILTIN_OP_OVERFLOW)
 #define CONTRACTS_HAVE_FIXED 1
+#else
+#error "contracts_ext needs a 128-bit integer type and overflow-checking builtins (gcc or clang)"
 #endif
 
 /* The varlena macros moved out of postgres.h in PG16. */

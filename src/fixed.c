@@ -21,6 +21,7 @@
 #include "fixed.h"
 
 #include "common/int.h"
+#include "lib/stringinfo.h"
 
 #ifdef CONTRACTS_HAVE_FIXED
 
@@ -204,6 +205,76 @@ fixed_round_cents(Fixed a, int64 *cents)
 		return false;
 	*cents = (int64) q;
 	return true;
+}
+
+/* a += b, exactly; false on overflow. */
+bool
+fixed_add(Fixed *a, Fixed b)
+{
+	int			scale = Max(a->scale, b.scale);
+
+	if (scale > FIXED_MAX_SCALE || !fixed_rescale(a, scale) || !fixed_rescale(&b, scale))
+		return false;
+	return !__builtin_add_overflow(a->value, b.value, &a->value);
+}
+
+/* Decimal text of a fixed value, as numeric would print it. */
+char *
+fixed_to_cstring(Fixed a)
+{
+	char		digits[64];
+	int			n = 0;
+	bool		negative = a.value < 0;
+	unsigned __int128 v = negative ? -(unsigned __int128) a.value : (unsigned __int128) a.value;
+	StringInfoData buf;
+
+	do
+	{
+		digits[n++] = '0' + (int) (v % 10);
+		v /= 10;
+	} while (v > 0 || n <= a.scale);
+	initStringInfo(&buf);
+	if (negative)
+		appendStringInfoChar(&buf, '-');
+	while (n > 0)
+	{
+		if (n == a.scale)
+			appendStringInfoChar(&buf, '.');
+		appendStringInfoChar(&buf, digits[--n]);
+	}
+	return buf.data;
+}
+
+/* Parse [-]digits[.digits]; false if malformed or out of range. */
+bool
+fixed_from_cstring(const char *s, Fixed *result)
+{
+	bool		negative = (*s == '-');
+	bool		seen_point = false;
+	int			ndigits = 0;
+
+	result->value = 0;
+	result->scale = 0;
+	if (negative)
+		s++;
+	for (; *s; s++)
+	{
+		if (*s == '.' && !seen_point)
+		{
+			seen_point = true;
+			continue;
+		}
+		if (*s < '0' || *s > '9' ||
+			__builtin_mul_overflow(result->value, 10, &result->value) ||
+			__builtin_add_overflow(result->value, *s - '0', &result->value))
+			return false;
+		ndigits++;
+		if (seen_point && ++result->scale > FIXED_MAX_SCALE)
+			return false;
+	}
+	if (negative)
+		result->value = -result->value;
+	return ndigits > 0;
 }
 
 #endif							/* CONTRACTS_HAVE_FIXED */

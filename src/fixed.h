@@ -26,6 +26,9 @@ extern Fixed fixed_make(int64 value, int scale);
 extern bool fixed_mul(Fixed *a, Fixed b);
 extern bool fixed_cmp(Fixed a, Fixed b, int *result);
 extern bool fixed_round_cents(Fixed a, int64 *cents);
+extern bool fixed_add(Fixed *a, Fixed b);
+extern char *fixed_to_cstring(Fixed a);
+extern bool fixed_from_cstring(const char *s, Fixed *result);
 
 #endif							/* CONTRACTS_HAVE_FIXED */
 

@@ -37,18 +37,40 @@ money_from_cents(int64 cents)
 	return int64_div_fast_to_numeric(cents, 2);
 }
 
+static Numeric
+num_abs(Numeric a)
+{
+	return DatumGetNumeric(DirectFunctionCall1(numeric_abs, NumericGetDatum(a)));
+}
+
 /*
- * num / den rounded half up to cents, for num >= 0 and den > 0, exactly:
- * cents = floor((200 num + den) / (2 den)).  numeric_div would round its
- * quotient to a finite scale first, and rounding twice can be off by a cent.
+ * num / den rounded half up (away from zero) to cents, exactly:
+ * |cents| = floor((200 |num| + |den|) / (2 |den|)).  numeric_div would round
+ * its quotient to a finite scale first, and rounding twice can be off by a
+ * cent.  NULL when den is zero.
  */
+Numeric
+money_ratio(Numeric num, Numeric den)
+{
+	Numeric		abs_den = num_abs(den);
+	Numeric		twice;
+	int64		cents;
+
+	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(den),
+										  NumericGetDatum(int64_to_numeric(0)))) == 0)
+		return NULL;
+	twice = num_add(num_mul(num_abs(num), int64_to_numeric(200)), abs_den);
+	cents = DatumGetInt64(DirectFunctionCall1(numeric_int8,
+											  DirectFunctionCall2(numeric_div_trunc, NumericGetDatum(twice),
+																  NumericGetDatum(num_mul(abs_den, int64_to_numeric(2))))));
+	if (numeric_is_negative(num) != numeric_is_negative(den))
+		cents = -cents;
+	return money_from_cents(cents);
+}
+
+/* num / den rounded half up to cents, for an integer den. */
 Numeric
 money_div_round(Numeric num, int64 den)
 {
-	Numeric		twice = num_add(num_mul(num, int64_to_numeric(200)), int64_to_numeric(den));
-	Datum		cents = DirectFunctionCall2(numeric_div_trunc, NumericGetDatum(twice),
-											NumericGetDatum(int64_to_numeric(2 * den)));
-
-	Assert(den > 0 && !numeric_is_negative(num));
-	return money_from_cents(DatumGetInt64(DirectFunctionCall1(numeric_int8, cents)));
+	return money_ratio(num, int64_to_numeric(den));
 }
