@@ -17,3 +17,8 @@ override with_llvm = no
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# Benchmarks: not part of the test suite (bash test/bench/run quick for a short run).
+.PHONY: bench
+bench:
+	bash test/bench/run

@@ -15,7 +15,8 @@ CREATE TABLE bench.cases (
     baseline    text NOT NULL,
     baseline_is text NOT NULL,          -- 'bare scan' or 'same answer'
     target      text NOT NULL,          -- e.g. 'ratio <= 1.3' or 'speedup >= 100'
-    settings    text NOT NULL DEFAULT ''
+    settings    text NOT NULL DEFAULT '',   -- run before the query
+    baseline_settings text NOT NULL DEFAULT ''  -- run before the baseline
 );
 
 CREATE TABLE bench.results (
@@ -55,7 +56,18 @@ BEGIN
     RETURN differ = 0;
 END $$;
 
--- Run every case (optionally of one issue) and record the results.
+-- Serial, JIT-free timing unless a case says otherwise.
+CREATE FUNCTION bench.apply(settings text) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    SET max_parallel_workers_per_gather = 0;
+    SET jit = off;
+    IF settings <> '' THEN
+        EXECUTE settings;
+    END IF;
+END $$;
+
+-- Run every case and record the results.
 CREATE FUNCTION bench.run(runs int DEFAULT 5) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -66,11 +78,10 @@ DECLARE
     ratio numeric;
 BEGIN
     FOR c IN SELECT * FROM bench.cases ORDER BY id LOOP
-        IF c.settings <> '' THEN
-            EXECUTE c.settings;
-        END IF;
         agree := c.baseline_is = 'bare scan' OR bench.same_answer(c.query, c.baseline);
+        PERFORM bench.apply(c.settings);
         q := bench.median_ms(c.query, runs);
+        PERFORM bench.apply(c.baseline_settings);
         b := bench.median_ms(c.baseline, runs);
         ratio := q / nullif(b, 0);
         INSERT INTO bench.results VALUES (c.id, q, b, agree, agree AND CASE

@@ -1,0 +1,109 @@
+-- The benchmarks: each hot function against what a user would write instead,
+-- or against the bare scan it cannot beat.  Targets are the feature issues'.
+
+CREATE FUNCTION bench.price_plpgsql(p_payer int, p_code text, p_mod text, p_units numeric,
+                                    p_billed numeric, p_medicare numeric, p_rank int, p_facility boolean)
+RETURNS numeric LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    f bench.fee;
+    base numeric;
+    factor numeric := 1;
+BEGIN
+    SELECT * INTO f FROM bench.fee
+    WHERE payer_id = p_payer AND code = p_code
+      AND (modifier IS NULL OR modifier = p_mod)
+      AND (setting IS NULL OR setting = CASE WHEN p_facility THEN 'facility' ELSE 'nonfacility' END)
+    ORDER BY modifier IS NOT NULL DESC, setting IS NOT NULL DESC LIMIT 1;
+    IF NOT FOUND THEN
+        base := (SELECT percent FROM bench.fee_default WHERE payer_id = p_payer) / 100 * p_medicare * p_units;
+    ELSE
+        base := CASE f.method WHEN 'amount' THEN f.rate * p_units WHEN 'case' THEN f.rate
+                              WHEN 'percent_medicare' THEN f.rate / 100 * p_medicare * p_units
+                              ELSE f.rate / 100 * p_billed END;
+    END IF;
+    IF p_mod IS NOT NULL AND p_mod IS DISTINCT FROM f.modifier THEN
+        factor := CASE p_mod WHEN '50' THEN 1.5 WHEN '62' THEN 0.625 WHEN '80' THEN 0.16 WHEN '81' THEN 0.16
+                             WHEN '82' THEN 0.16 WHEN 'AS' THEN 0.136 ELSE 1 END;
+    END IF;
+    IF p_rank > 1 THEN
+        factor := factor * 0.5;
+    END IF;
+    RETURN round(least(base * factor, p_billed), 2);
+END $$;
+
+-- The pricing rules in plain SQL over the normalized fee table.
+CREATE VIEW bench.priced_sql AS
+SELECT l.line_id,
+       round(least(
+           CASE coalesce(f1.method, f2.method, f3.method, f4.method)
+               WHEN 'amount' THEN coalesce(f1.rate, f2.rate, f3.rate, f4.rate) * l.units
+               WHEN 'case' THEN coalesce(f1.rate, f2.rate, f3.rate, f4.rate)
+               WHEN 'percent_medicare' THEN coalesce(f1.rate, f2.rate, f3.rate, f4.rate) / 100 * l.medicare * l.units
+               WHEN 'percent_billed' THEN coalesce(f1.rate, f2.rate, f3.rate, f4.rate) / 100 * l.billed
+               ELSE d.percent / 100 * l.medicare * l.units END
+           * CASE WHEN l.modifier1 IS NULL OR l.modifier1 = coalesce(f1.modifier, f2.modifier) THEN 1
+                  WHEN l.modifier1 = '50' THEN 1.5 WHEN l.modifier1 = '62' THEN 0.625
+                  WHEN l.modifier1 IN ('80', '81', '82') THEN 0.16 WHEN l.modifier1 = 'AS' THEN 0.136 ELSE 1 END
+           * CASE WHEN l.rank = 1 THEN 1 ELSE 0.5 END,
+           l.billed), 2) AS allowed
+FROM bench.lines l
+JOIN bench.fee_default d ON d.payer_id = l.payer_id
+LEFT JOIN bench.fee f1 ON f1.payer_id = l.payer_id AND f1.code = l.code AND f1.modifier = l.modifier1
+     AND f1.setting = CASE WHEN l.facility THEN 'facility' ELSE 'nonfacility' END
+LEFT JOIN bench.fee f2 ON f2.payer_id = l.payer_id AND f2.code = l.code AND f2.modifier = l.modifier1
+     AND f2.setting IS NULL
+LEFT JOIN bench.fee f3 ON f3.payer_id = l.payer_id AND f3.code = l.code AND f3.modifier IS NULL
+     AND f3.setting = CASE WHEN l.facility THEN 'facility' ELSE 'nonfacility' END
+LEFT JOIN bench.fee f4 ON f4.payer_id = l.payer_id AND f4.code = l.code AND f4.modifier IS NULL
+     AND f4.setting IS NULL;
+
+CREATE TABLE bench.pay_sample AS SELECT * FROM bench.pay WHERE pay_id <= 20000;
+ANALYZE bench.pay_sample;
+
+-- The n-th business day the usual way: a day series anti-joined to holidays.
+CREATE FUNCTION bench.add_business_days_sql(d date, n int) RETURNS date
+LANGUAGE sql STABLE AS $$
+    SELECT g::date FROM generate_series(d + 1, d + n * 2 + 14, '1 day') AS g
+    WHERE extract(isodow FROM g) < 6 AND NOT EXISTS (SELECT 1 FROM bench.holidays h WHERE h.holiday = g::date)
+    ORDER BY g OFFSET n - 1 LIMIT 1 $$;
+
+INSERT INTO bench.cases (issue, name, query, baseline, baseline_is, target) VALUES
+(3, 'sum(expected_allowed) over lines joined to 10,000-entry TOASTed schedules, vs bare sum(billed) over the same join',
+    'SELECT sum(expected_allowed(s.s, l.code, l.mods, l.units, l.billed, l.medicare, l.rank, l.facility)) FROM bench.lines l JOIN bench.schedules s USING (payer_id)',
+    'SELECT sum(l.billed) FROM bench.lines l JOIN bench.schedules s USING (payer_id)',
+    'bare scan', 'ratio <= 1.5'),
+(3, 'sum(expected_allowed) vs the same rules in SQL (normalized fee table, joins and CASE)',
+    'SELECT sum(expected_allowed(s.s, l.code, l.mods, l.units, l.billed, l.medicare, l.rank, l.facility)) FROM bench.lines l JOIN bench.schedules s USING (payer_id)',
+    'SELECT sum(allowed) FROM bench.priced_sql',
+    'same answer', 'speedup >= 2'),
+(3, 'expected_allowed vs the same rules as a PL/pgSQL function (first 20,000 lines)',
+    'SELECT sum(expected_allowed(s.s, l.code, l.mods, l.units, l.billed, l.medicare, l.rank, l.facility)) FROM bench.lines l JOIN bench.schedules s USING (payer_id) WHERE l.line_id <= 20000',
+    'SELECT sum(bench.price_plpgsql(l.payer_id, l.code, l.modifier1, l.units, l.billed, l.medicare, l.rank, l.facility)) FROM bench.lines l WHERE l.line_id <= 20000',
+    'same answer', 'speedup >= 2'),
+(4, 'sum(interest_due) with business-day windows, vs a bare scan of the same columns',
+    'SELECT sum(interest_due(c, received, paid, amount, paper)) FROM bench.pay',
+    'SELECT sum(amount), max(paid - received), bool_or(paper), count(c) FROM bench.pay',
+    'bare scan', 'ratio <= 1.3'),
+(4, 'max(appeal_deadline) with business-day windows, vs a bare scan of the same columns',
+    'SELECT max(appeal_deadline(c, notice)) FROM bench.pay',
+    'SELECT max(notice), count(c) FROM bench.pay',
+    'bare scan', 'ratio <= 1.3'),
+(4, 'add_business_days(received, 15) vs generate_series anti-joined to a holiday table (first 20,000 rows)',
+    'SELECT sum(add_business_days(received, 15) - received) FROM bench.pay_sample',
+    'SELECT sum(bench.add_business_days_sql(received, 15) - received) FROM bench.pay_sample',
+    'same answer', 'speedup >= 100'),
+(5, 'pmpm_margin over member-month rows (terms joined per row), vs sum(cost)/sum(member_months) over the same rows',
+    'SELECT pmpm_margin(k.c, m.member_months, m.cost, m.risk) FROM bench.member_months m JOIN bench.capitations k USING (cap_id)',
+    'SELECT sum(m.cost) / sum(m.member_months), count(k.c) FROM bench.member_months m JOIN bench.capitations k USING (cap_id)',
+    'bare scan', 'ratio <= 1.5');
+INSERT INTO bench.cases (issue, name, query, baseline, baseline_is, target, settings, baseline_settings) VALUES
+(5, 'pmpm_margin with 2 parallel workers vs serial',
+    'SELECT pmpm_margin(k.c, m.member_months, m.cost, m.risk) FROM bench.member_months m JOIN bench.capitations k USING (cap_id)',
+    'SELECT pmpm_margin(k.c, m.member_months, m.cost, m.risk) FROM bench.member_months m JOIN bench.capitations k USING (cap_id)',
+    'same answer', 'speedup >= 1.6',
+    'SET max_parallel_workers_per_gather = 2; SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0', 'SET max_parallel_workers_per_gather = 0'),
+(3, 'sum(expected_allowed) with 2 parallel workers vs serial',
+    'SELECT sum(expected_allowed(s.s, l.code, l.mods, l.units, l.billed, l.medicare, l.rank, l.facility)) FROM bench.lines l JOIN bench.schedules s USING (payer_id)',
+    'SELECT sum(expected_allowed(s.s, l.code, l.mods, l.units, l.billed, l.medicare, l.rank, l.facility)) FROM bench.lines l JOIN bench.schedules s USING (payer_id)',
+    'same answer', 'speedup >= 1.6',
+    'SET max_parallel_workers_per_gather = 2; SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0', 'SET max_parallel_workers_per_gather = 0');
