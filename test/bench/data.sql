@@ -44,6 +44,13 @@ FROM generate_series(1, :lines) AS i,
      LATERAL (SELECT (ARRAY[NULL, NULL, NULL, NULL, NULL, NULL, '26', '50', '80', 'LT'])[1 + floor(random() * 10)::int] AS mod
               WHERE i > 0) AS m;
 ANALYZE bench.lines;
+-- The same lines with a practice's code mix: a few hundred codes billed, the
+-- rest of the 10,000-entry schedule never touched.
+CREATE TABLE bench.lines_practice AS
+SELECT line_id, payer_id, (10001 + (code::int * 7919) % 300)::text AS code, modifier1, mods, units,
+       billed, medicare, rank, facility
+FROM bench.lines;
+ANALYZE bench.lines_practice;
 
 -- Remittances against a contract: received, paid, amount, paper, notice date.
 CREATE TABLE bench.contracts AS
