@@ -392,3 +392,58 @@ CREATE AGGREGATE pmpm_margin(c capitation, member_months numeric, cost numeric, 
 );
 COMMENT ON AGGREGATE pmpm_margin(capitation, numeric, numeric, numeric) IS
     'PMPM margin with per-row risk scores: revenue = pmpm x risk_score x member_months x (1 - withhold)';
+
+--------------------------------------------------------------------------
+-- payment_variance: expected against actual payment
+--------------------------------------------------------------------------
+
+CREATE TYPE payment_variance_result AS (
+    lines bigint,
+    unpriced_lines bigint,
+    expected numeric,
+    actual numeric,
+    underpaid_lines bigint,
+    underpaid numeric,
+    overpaid_lines bigint,
+    overpaid numeric,
+    yield_pct numeric
+);
+COMMENT ON TYPE payment_variance_result IS
+    'payment_variance''s result: line counts, expected and actual over priced lines, under- and overpayments of a cent or more, yield percent';
+
+CREATE TYPE variance_state;
+CREATE FUNCTION variance_state_in(cstring) RETURNS variance_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION variance_state_out(variance_state) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION variance_state_recv(internal) RETURNS variance_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION variance_state_send(variance_state) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE variance_state (
+    INPUT = variance_state_in,
+    OUTPUT = variance_state_out,
+    RECEIVE = variance_state_recv,
+    SEND = variance_state_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = plain
+);
+COMMENT ON TYPE variance_state IS
+    'the partial state of payment_variance: exact counts and sums';
+
+CREATE FUNCTION payment_variance_sfunc(variance_state, numeric, numeric) RETURNS variance_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION payment_variance_combine(variance_state, variance_state) RETURNS variance_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION payment_variance_final(variance_state) RETURNS payment_variance_result
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE payment_variance(expected numeric, actual numeric) (
+    SFUNC = payment_variance_sfunc,
+    STYPE = variance_state,
+    COMBINEFUNC = payment_variance_combine,
+    FINALFUNC = payment_variance_final,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE payment_variance(numeric, numeric) IS
+    'expected against actual payment: lines, unpriced_lines, expected, actual, underpaid_lines, underpaid, overpaid_lines, overpaid, yield_pct (a NULL actual counts as nothing paid); use (payment_variance(e, a)).* for columns';
