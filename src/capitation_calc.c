@@ -20,27 +20,9 @@
 #define HAS(c, key) CAP_HAS(c, key)
 
 static Numeric
-mul(Numeric a, Numeric b)
-{
-	return DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(a), NumericGetDatum(b)));
-}
-
-static Numeric
-sub(Numeric a, Numeric b)
-{
-	return DatumGetNumeric(DirectFunctionCall2(numeric_sub, NumericGetDatum(a), NumericGetDatum(b)));
-}
-
-static int
-cmp(Numeric a, Numeric b)
-{
-	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(a), NumericGetDatum(b)));
-}
-
-static Numeric
 least(Numeric a, Numeric b)
 {
-	return cmp(a, b) <= 0 ? a : b;
+	return num_cmp(a, b) <= 0 ? a : b;
 }
 
 static Numeric
@@ -86,7 +68,7 @@ checked_arg(FunctionCallInfo fcinfo, int argno, const char *name, bool nonneg)
 static Numeric
 benchmark_total(const Capitation *c, Numeric member_months)
 {
-	return mul(amount_of(c, CAP_BENCHMARK), member_months);
+	return num_mul(amount_of(c, CAP_BENCHMARK), member_months);
 }
 
 /* pmpm x risk_score x member_months x (1 - withhold) */
@@ -99,9 +81,9 @@ capitation_revenue(PG_FUNCTION_ARGS)
 
 	if (!HAS(c, CAP_PMPM))
 		PG_RETURN_NULL();
-	revenue = mul(mul(amount_of(c, CAP_PMPM), checked_arg(fcinfo, 2, "risk_score", true)),
+	revenue = num_mul(num_mul(amount_of(c, CAP_PMPM), checked_arg(fcinfo, 2, "risk_score", true)),
 				  checked_arg(fcinfo, 1, "member_months", true));
-	revenue = mul(revenue, fraction(100 * INT64CONST(1000000) - c->value[CAP_WITHHOLD]));
+	revenue = num_mul(revenue, fraction(100 * INT64CONST(1000000) - c->value[CAP_WITHHOLD]));
 	PG_RETURN_NUMERIC(round_cents(revenue));
 }
 
@@ -127,7 +109,7 @@ shared_savings(PG_FUNCTION_ARGS)
 	Numeric		savings;
 	Numeric		result;
 
-	if (cmp(quality, int64_to_numeric(1)) > 0)
+	if (num_cmp(quality, int64_to_numeric(1)) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("quality must be between 0 and 1"),
@@ -135,28 +117,28 @@ shared_savings(PG_FUNCTION_ARGS)
 	if (!HAS(c, CAP_BENCHMARK) || !HAS(c, CAP_SHARE))
 		PG_RETURN_NULL();
 	b = benchmark_total(c, member_months);
-	savings = sub(b, cost);
-	if (cmp(savings, zero()) > 0 && cmp(savings, mul(b, fraction(msr))) >= 0)
+	savings = num_sub(b, cost);
+	if (num_cmp(savings, zero()) > 0 && num_cmp(savings, num_mul(b, fraction(msr))) >= 0)
 	{
-		Numeric		shared = first_dollar ? savings : sub(savings, mul(b, fraction(msr)));
+		Numeric		shared = first_dollar ? savings : num_sub(savings, num_mul(b, fraction(msr)));
 
-		result = mul(mul(shared, fraction(c->value[CAP_SHARE])), quality);
+		result = num_mul(num_mul(shared, fraction(c->value[CAP_SHARE])), quality);
 		if (HAS(c, CAP_SAVINGS_CAP))
-			result = least(result, mul(b, fraction(c->value[CAP_SAVINGS_CAP])));
+			result = least(result, num_mul(b, fraction(c->value[CAP_SAVINGS_CAP])));
 		PG_RETURN_NUMERIC(round_cents(result));
 	}
-	if (HAS(c, CAP_LOSS_SHARE) && cmp(savings, zero()) < 0)
+	if (HAS(c, CAP_LOSS_SHARE) && num_cmp(savings, zero()) < 0)
 	{
-		Numeric		loss = sub(zero(), savings);
+		Numeric		loss = num_sub(zero(), savings);
 
-		if (cmp(loss, mul(b, fraction(mlr))) >= 0)
+		if (num_cmp(loss, num_mul(b, fraction(mlr))) >= 0)
 		{
-			Numeric		shared = first_dollar ? loss : sub(loss, mul(b, fraction(mlr)));
+			Numeric		shared = first_dollar ? loss : num_sub(loss, num_mul(b, fraction(mlr)));
 
-			result = mul(shared, fraction(c->value[CAP_LOSS_SHARE]));
+			result = num_mul(shared, fraction(c->value[CAP_LOSS_SHARE]));
 			if (HAS(c, CAP_LOSS_CAP))
-				result = least(result, mul(b, fraction(c->value[CAP_LOSS_CAP])));
-			PG_RETURN_NUMERIC(round_cents(sub(zero(), result)));
+				result = least(result, num_mul(b, fraction(c->value[CAP_LOSS_CAP])));
+			PG_RETURN_NUMERIC(round_cents(num_sub(zero(), result)));
 		}
 	}
 	PG_RETURN_NUMERIC(money_from_cents(0));
@@ -183,22 +165,21 @@ corridor_settlement(PG_FUNCTION_ARGS)
 	if (!HAS(c, CAP_BENCHMARK) || !HAS(c, CAP_CORRIDOR))
 		PG_RETURN_NULL();
 	target = benchmark_total(c, member_months);
-	deviation = DatumGetNumeric(DirectFunctionCall1(numeric_abs, NumericGetDatum(sub(cost, target))));
+	deviation = DatumGetNumeric(DirectFunctionCall1(numeric_abs, NumericGetDatum(num_sub(cost, target))));
 	for (i = 0; i < c->nbands; i++)
 	{
-		Numeric		from = mul(target, fraction(c->bands[i].threshold));
+		Numeric		from = num_mul(target, fraction(c->bands[i].threshold));
 		Numeric		in_band;
 
-		if (cmp(deviation, from) <= 0)
+		if (num_cmp(deviation, from) <= 0)
 			break;
-		in_band = sub(deviation, from);
+		in_band = num_sub(deviation, from);
 		if (i + 1 < c->nbands)
-			in_band = least(in_band, mul(target, fraction(c->bands[i + 1].threshold - c->bands[i].threshold)));
-		settlement = DatumGetNumeric(DirectFunctionCall2(numeric_add, NumericGetDatum(settlement),
-														 NumericGetDatum(mul(in_band, fraction(c->bands[i].share)))));
+			in_band = least(in_band, num_mul(target, fraction(c->bands[i + 1].threshold - c->bands[i].threshold)));
+		settlement = num_add(settlement, num_mul(in_band, fraction(c->bands[i].share)));
 	}
-	if (cmp(cost, target) < 0)
-		settlement = sub(zero(), settlement);
+	if (num_cmp(cost, target) < 0)
+		settlement = num_sub(zero(), settlement);
 	PG_RETURN_NUMERIC(round_cents(settlement));
 }
 
@@ -213,8 +194,8 @@ stop_loss_recovery(PG_FUNCTION_ARGS)
 
 	if (!HAS(c, CAP_STOP_LOSS) || !HAS(c, CAP_STOP_LOSS_RATE))
 		PG_RETURN_NULL();
-	excess = sub(member_cost, amount_of(c, CAP_STOP_LOSS));
-	if (cmp(excess, zero()) <= 0)
+	excess = num_sub(member_cost, amount_of(c, CAP_STOP_LOSS));
+	if (num_cmp(excess, zero()) <= 0)
 		PG_RETURN_NUMERIC(money_from_cents(0));
-	PG_RETURN_NUMERIC(round_cents(mul(excess, fraction(c->value[CAP_STOP_LOSS_RATE]))));
+	PG_RETURN_NUMERIC(round_cents(num_mul(excess, fraction(c->value[CAP_STOP_LOSS_RATE]))));
 }

@@ -85,13 +85,11 @@ rate_to_micro(Numeric rate)
 															Int32GetDatum(0)));
 
 	if (numeric_is_nan(rate) || numeric_is_inf(rate) || numeric_is_negative(rate) ||
-		DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(rate),
-										  NumericGetDatum(int64_to_numeric(100)))) > 0)
+		num_cmp(rate, int64_to_numeric(100)) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("interest rate must be between 0 and 100 percent")));
-	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(scaled),
-										  NumericGetDatum(whole))) != 0)
+	if (num_cmp(scaled, whole) != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("interest rate has more than 6 decimal places")));
@@ -141,8 +139,7 @@ interest_due(PG_FUNCTION_ARGS)
 																   NumericGetDatum(amount),
 																   NumericGetDatum(int64_to_numeric(rate_micro * days_late)))),
 							   (int64) c->interest_basis * 100000000);
-	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(interest),
-										  NumericGetDatum(money_from_cents(c->interest_min_cents)))) < 0)
+	if (num_cmp(interest, money_from_cents(c->interest_min_cents)) < 0)
 		PG_RETURN_NUMERIC(money_from_cents(0));
 	PG_RETURN_NUMERIC(interest);
 }

@@ -12,23 +12,35 @@
 
 #include "utils/fmgrprotos.h"
 
-static Numeric
+/* Thin numeric arithmetic for the C code (each allocates its result). */
+Numeric
 num_mul(Numeric a, Numeric b)
 {
 	return DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(a), NumericGetDatum(b)));
 }
 
-static Numeric
+Numeric
 num_add(Numeric a, Numeric b)
 {
 	return DatumGetNumeric(DirectFunctionCall2(numeric_add, NumericGetDatum(a), NumericGetDatum(b)));
 }
 
+Numeric
+num_sub(Numeric a, Numeric b)
+{
+	return DatumGetNumeric(DirectFunctionCall2(numeric_sub, NumericGetDatum(a), NumericGetDatum(b)));
+}
+
+int
+num_cmp(Numeric a, Numeric b)
+{
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(a), NumericGetDatum(b)));
+}
+
 bool
 numeric_is_negative(Numeric num)
 {
-	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(num),
-											 NumericGetDatum(int64_to_numeric(0)))) < 0;
+	return num_cmp(num, int64_to_numeric(0)) < 0;
 }
 
 Numeric
@@ -56,8 +68,7 @@ money_ratio(Numeric num, Numeric den)
 	Numeric		twice;
 	int64		cents;
 
-	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(den),
-										  NumericGetDatum(int64_to_numeric(0)))) == 0)
+	if (num_cmp(den, int64_to_numeric(0)) == 0)
 		return NULL;
 	twice = num_add(num_mul(num_abs(num), int64_to_numeric(200)), abs_den);
 	cents = DatumGetInt64(DirectFunctionCall1(numeric_int8,

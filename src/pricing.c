@@ -341,23 +341,11 @@ match_entry(const RateSchedule *s, const CodeIndex *index, const ClaimLine *line
 
 /* ---------- numeric arithmetic ---------- */
 
-static Numeric
-num_mul(Numeric a, Numeric b)
-{
-	return DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(a), NumericGetDatum(b)));
-}
-
 /* x times a micro-percent: x * percent / 10^8, exactly. */
 static Numeric
 num_percent(Numeric x, int64 micro_percent)
 {
 	return num_mul(x, int64_div_fast_to_numeric(micro_percent, 8));
-}
-
-static int
-num_cmp(Numeric a, Numeric b)
-{
-	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(a), NumericGetDatum(b)));
 }
 
 static Numeric

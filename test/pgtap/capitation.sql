@@ -56,19 +56,9 @@ SET LOCAL max_parallel_workers_per_gather = 2;
 SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    line text;
-    plan text := '';
-BEGIN
-    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-        plan := plan || line || E'\n';
-    END LOOP;
-    RETURN plan;
-END $$;
-SELECT matches(pg_temp.plan_of('SELECT payer, pmpm_margin(c, member_months, cost) FROM mm_rows GROUP BY payer'),
+SELECT matches(plan_of('SELECT payer, pmpm_margin(c, member_months, cost) FROM mm_rows GROUP BY payer'),
                'Partial (Hash|Group)?Aggregate', 'pmpm_margin runs as a parallel partial aggregate');
-SELECT matches(pg_temp.plan_of('SELECT pmpm_margin(c, member_months, cost, risk) FROM mm_rows'),
+SELECT matches(plan_of('SELECT pmpm_margin(c, member_months, cost, risk) FROM mm_rows'),
                'Partial Aggregate', 'the risk-adjusted form too');
 SELECT is((SELECT count(*) FROM (SELECT payer, pmpm_margin(c, member_months, cost) AS margin,
                                         pmpm_margin(c, member_months, cost, risk) AS risk_margin

@@ -134,17 +134,7 @@ SET LOCAL max_parallel_workers_per_gather = 2;
 SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    line text;
-    plan text := '';
-BEGIN
-    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-        plan := plan || line || E'\n';
-    END LOOP;
-    RETURN plan;
-END $$;
-SELECT matches(pg_temp.plan_of('SELECT rate_schedule_agg(code, amount) FROM agg_rows'),
+SELECT matches(plan_of('SELECT rate_schedule_agg(code, amount) FROM agg_rows'),
                'Partial Aggregate', 'rate_schedule_agg runs as a parallel partial aggregate');
 SELECT is((SELECT rate_schedule_agg(code, amount) FROM agg_rows), (SELECT s FROM serial_result),
           'parallel and serial rate_schedule_agg agree');

@@ -43,17 +43,7 @@ SET LOCAL max_parallel_workers_per_gather = 2;
 SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    line text;
-    plan text := '';
-BEGIN
-    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-        plan := plan || line || E'\n';
-    END LOOP;
-    RETURN plan;
-END $$;
-SELECT matches(pg_temp.plan_of('SELECT payment_variance(expected, actual) FROM var_rows'),
+SELECT matches(plan_of('SELECT payment_variance(expected, actual) FROM var_rows'),
                'Partial Aggregate', 'payment_variance runs as a parallel partial aggregate');
 SELECT is((SELECT payment_variance(expected, actual)::text FROM var_rows),
           (SELECT pg_temp.variance_combine(st)::text FROM (SELECT grp, pg_temp.variance_part(expected, actual) AS st FROM var_rows GROUP BY grp) x),
