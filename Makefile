@@ -8,7 +8,7 @@ DATA = sql/contracts_ext--1.0.sql
 
 # pg_regress inputs are sql/<name>.sql, outputs expected/<name>.out.  The list
 # is explicit so the install script in sql/ is never run as a test.
-REGRESS = bizdays contract contract_functions rate_schedule pricing capitation variance binary
+REGRESS = bizdays contract contract_functions rate_schedule pricing capitation variance carc binary
 REGRESS_OPTS = --inputdir=. --load-extension=contracts_ext
 
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare

@@ -16,9 +16,12 @@ q dump_src "INSERT INTO terms VALUES
     (2, '', ''),
     (3, NULL, NULL),
     (4, 'filing: 90 days', (SELECT string_agg((10000 + i)::text || ': ' || (i * 0.37)::text, '; ') FROM generate_series(1, 20000) AS i)::rate_schedule)"
+# a practice's edits to the reference codes
+q dump_src "INSERT INTO carc_local VALUES ('29', 'Filed late: appeal with clearinghouse proof', 'timely_filing', true, true, true),
+                                          ('Z9', 'Local code: out-of-network repricing', 'network', true, false, true)"
 before=$(q dump_src "SELECT md5(string_agg(id || ':' || coalesce(c::text, 'NULL') || '|' || coalesce(s::text, 'NULL'), E'\n' ORDER BY id)) FROM terms")
 
-echo "1..2"
+echo "1..3"
 pg_dump -Fc -f "$dump" dump_src
 createdb dump_dst
 if pg_restore -d dump_dst --exit-on-error "$dump"; then
@@ -32,6 +35,13 @@ if [ "$before" = "$after" ] && [ "$equal" = 4 ]; then
     echo "ok 2 - every value is unchanged after dump and restore"
 else
     echo "not ok 2 - values changed after dump and restore ($before vs $after)"
+fi
+edits=$(q dump_dst "SELECT string_agg(code || '=' || carc_category(code) || ':' || description, ', ' ORDER BY code) FROM carc WHERE code IN ('29', 'Z9')" || true)
+shipped=$(q dump_dst "SELECT count(*) FROM carc" || true)
+if [ "$edits" = "29=timely_filing:Filed late: appeal with clearinghouse proof, Z9=network:Local code: out-of-network repricing" ] && [ "$shipped" = 272 ]; then
+    echo "ok 3 - edited and added reason codes (carc_local) survive dump and restore"
+else
+    echo "not ok 3 - reason code edits after restore: $edits ($shipped rows)"
 fi
 dropdb dump_src
 dropdb dump_dst
