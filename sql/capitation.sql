@@ -39,7 +39,8 @@ SELECT capitation_revenue('pmpm: 45; withhold: 10%', 1000) AS plain,            
        capitation_revenue('benchmark: 500', 10) IS NULL AS no_pmpm;
 SELECT capitation_revenue('pmpm: 45', -1);
 
--- Shared savings.  B = 500 x 1000 = 500,000.
+-- Shared savings.  B = 500 x 1000 = 500,000.  two_sided: savings cap 25,000 binds at cost 400,000,
+-- loss cap 20,000 binds at cost 600,000 (40% of 100,000 = 40,000).
 CREATE TABLE cap (name text PRIMARY KEY, c capitation);
 INSERT INTO cap VALUES
   ('one_sided_first_dollar', 'benchmark: 500; share: 50%; msr: 2%'),
@@ -51,7 +52,7 @@ INSERT INTO cap VALUES
   ('stop_loss',              'stop_loss: 10000; stop_loss_rate: 80%'),
   ('empty',                  '');
 SELECT name, cost, shared_savings(c, 1000, cost) AS settlement
-FROM cap, unnest(ARRAY[495000, 490000, 489999.99, 460000, 400000, 500000, 505000, 510000, 515000, 540000]::numeric[]) AS cost
+FROM cap, unnest(ARRAY[495000, 490000, 489999.99, 460000, 400000, 500000, 505000, 510000, 515000, 540000, 600000]::numeric[]) AS cost
 WHERE name IN ('one_sided_first_dollar', 'one_sided_beyond_msr', 'two_sided', 'two_sided_beyond', 'no_msr', 'empty')
 ORDER BY name, cost;
 -- quality scales shared savings: 50% x 0.9 x 40,000 = 18,000.

@@ -100,7 +100,25 @@ INSERT INTO bench.cases (issue, name, query, baseline, baseline_is, target) VALU
     'SELECT pmpm_margin(k.c, m.member_months, m.cost, m.risk) FROM bench.member_months m JOIN bench.capitations k USING (cap_id)',
     'SELECT sum(m.cost) / sum(m.member_months), count(k.c) FROM bench.member_months m JOIN bench.capitations k USING (cap_id)',
     'bare scan', 'ratio <= 1.5');
+INSERT INTO bench.cases (issue, name, query, baseline, baseline_is, target) VALUES
+(6, 'denial dollars by carc_category, vs a bare scan of the same columns',
+    'SELECT carc_category(carc), sum(amount) FROM bench.adjustments WHERE is_denial(group_code, carc) GROUP BY 1',
+    'SELECT carc, sum(amount) FROM bench.adjustments WHERE group_code <> ''PR'' GROUP BY 1',
+    'bare scan', 'ratio <= 1.5'),
+(6, 'carc_category vs a join to the reference view',
+    'SELECT carc_category(carc), sum(amount) FROM bench.adjustments GROUP BY 1',
+    'SELECT coalesce(k.category, ''other''), sum(a.amount) FROM bench.adjustments a LEFT JOIN carc k ON k.code = a.carc GROUP BY 1',
+    'same answer', 'speedup >= 1'),
+(6, 'payment_variance vs plain sums and FILTERed counts',
+    'SELECT (payment_variance(billed * 0.6, medicare)).expected FROM bench.lines',
+    'SELECT round(sum(billed * 0.6), 2) FROM bench.lines',
+    'same answer', 'report');
 INSERT INTO bench.cases (issue, name, query, baseline, baseline_is, target, settings, baseline_settings) VALUES
+(6, 'payment_variance with 2 parallel workers vs serial',
+    'SELECT payment_variance(billed * 0.6, medicare) FROM bench.lines',
+    'SELECT payment_variance(billed * 0.6, medicare) FROM bench.lines',
+    'same answer', 'report',
+    'SET max_parallel_workers_per_gather = 2; SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0', 'SET max_parallel_workers_per_gather = 0'),
 (5, 'pmpm_margin with 2 parallel workers vs serial',
     'SELECT pmpm_margin(k.c, m.member_months, m.cost, m.risk) FROM bench.member_months m JOIN bench.capitations k USING (cap_id)',
     'SELECT pmpm_margin(k.c, m.member_months, m.cost, m.risk) FROM bench.member_months m JOIN bench.capitations k USING (cap_id)',

@@ -90,3 +90,11 @@ SELECT i AS row_id, 1 + i % 3 AS cap_id, 1::numeric AS member_months,
 FROM generate_series(1, :member_months) AS i;
 ANALYZE bench.member_months;
 RESET max_parallel_workers_per_gather;
+
+-- Remittance adjustments with a realistic reason-code mix (for carc_category).
+CREATE TABLE bench.adjustments AS
+SELECT i AS adj_id, (ARRAY['CO','CO','CO','PR','OA'])[1 + i % 5] AS group_code,
+       (ARRAY['45','45','45','2','1','3','253','16','29','197','18','27','50','97','4','96','22','242','B7','204'])[1 + (i * 7) % 20] AS carc,
+       round((i % 500)::numeric + 0.25, 2) AS amount
+FROM generate_series(1, :lines) AS i;
+ANALYZE bench.adjustments;

@@ -1,6 +1,6 @@
 \echo
-\echo '== Capitation: PMPM margin by payer and quarter (revenue after withhold, risk-adjusted)'
-SELECT p.name AS payer, 'Q' || extract(quarter FROM m.month) AS quarter,
+\echo '== Capitation: PMPM margin by payer and month (revenue after withhold, risk-adjusted)'
+SELECT p.name AS payer, to_char(m.month, 'YYYY-MM') AS month,
        sum(1) AS member_months,
        pmpm_margin(k.capitation, 1, c.cost, m.risk_score) AS pmpm_margin
 FROM demo.membership m
