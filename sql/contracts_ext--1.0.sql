@@ -838,3 +838,10 @@ CREATE FUNCTION is_denial(group_code text, carc text) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION is_denial(text, text) IS
     'whether an adjustment is a denial: never for group PR (patient responsibility); else the code''s is_denial; NULL for unknown codes';
+
+COMMENT ON FUNCTION contract_eq(contract, contract) IS 'equality of canonical contracts (the = operator)';
+COMMENT ON FUNCTION contract_ne(contract, contract) IS 'inequality of canonical contracts (the <> operator)';
+COMMENT ON FUNCTION rate_schedule_eq(rate_schedule, rate_schedule) IS 'equality of canonical rate schedules (the = operator)';
+COMMENT ON FUNCTION rate_schedule_ne(rate_schedule, rate_schedule) IS 'inequality of canonical rate schedules (the <> operator)';
+COMMENT ON FUNCTION capitation_eq(capitation, capitation) IS 'equality of canonical capitation terms (the = operator)';
+COMMENT ON FUNCTION capitation_ne(capitation, capitation) IS 'inequality of canonical capitation terms (the <> operator)';
