@@ -95,7 +95,9 @@ END $$;
 CREATE VIEW bench.report AS
 SELECT c.issue AS "issue", c.name AS "benchmark",
        r.query_ms AS "median ms", r.baseline_ms AS "baseline ms",
-       CASE WHEN c.baseline_is = 'same answer' THEN round(r.baseline_ms / nullif(r.query_ms, 0), 1) || 'x faster'
+       CASE WHEN c.baseline_is = 'same answer' AND r.baseline_ms >= r.query_ms
+                THEN round(r.baseline_ms / nullif(r.query_ms, 0), 1) || 'x faster'
+            WHEN c.baseline_is = 'same answer' THEN round(r.query_ms / nullif(r.baseline_ms, 0), 1) || 'x slower'
             ELSE round(r.query_ms / nullif(r.baseline_ms, 0), 2) || 'x baseline' END AS "ratio",
        c.target AS "target",
        CASE WHEN NOT r.agree THEN 'NO: answers differ' WHEN c.target = 'report' THEN '-'
