@@ -73,6 +73,11 @@ fixed_make(int64 value, int scale)
 {
 	Fixed		f;
 
+	while (scale >= 4 && value % 10000 == 0)
+	{
+		value /= 10000;
+		scale -= 4;
+	}
 	while (scale > 0 && value % 10 == 0)
 	{
 		value /= 10;
