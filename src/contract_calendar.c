@@ -12,6 +12,7 @@
 #include "contract.h"
 #include "bizdays.h"
 #include "money.h"
+#include "fixed.h"
 
 #include "funcapi.h"
 #include "utils/builtins.h"
@@ -97,6 +98,51 @@ rate_to_micro(Numeric rate)
 }
 
 /*
+ * Interest in cents: amount x rate_days / (basis x 10^8) rounded half up,
+ * where rate_days is the rate in millionths of a percent times days late.
+ * The fixed-point form covers every ordinary amount without allocating;
+ * it declines (false) what it cannot hold exactly, and the numeric form
+ * (which also rejects NaN, infinities and negative amounts) takes over.
+ */
+static bool
+interest_cents_fixed(Datum amount, int64 rate_days, int32 basis, int64 *cents)
+{
+	Fixed		a;
+	int128		num;
+	int128		den = basis;
+	int128		q;
+	int			i;
+
+	if (!fixed_from_numeric(amount, &a) || a.value < 0 || a.scale > 12 ||
+		__builtin_mul_overflow((int128) a.value, (int128) rate_days, &num) ||
+		num > (((int128) 1) << 120))
+		return false;
+	for (i = 0; i < a.scale + 6; i++)
+		den *= 10;
+	q = (2 * num + den) / (2 * den);
+	if (q > PG_INT64_MAX)
+		return false;
+	*cents = (int64) q;
+	return true;
+}
+
+static int64
+interest_cents_numeric(Numeric amount, int64 rate_days, int32 basis)
+{
+	Numeric		interest;
+
+	if (numeric_is_nan(amount) || numeric_is_inf(amount) || numeric_is_negative(amount))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("interest amount must be a non-negative finite number"),
+				 errhint("Interest is owed on amounts paid; leave reversals and recoupments out.")));
+	interest = money_div_round(num_mul(amount, int64_to_numeric(rate_days)),
+							   (int64) basis * 100000000);
+	return DatumGetInt64(DirectFunctionCall1(numeric_int8,
+											 NumericGetDatum(num_mul(interest, int64_to_numeric(100)))));
+}
+
+/*
  * Simple interest on a clean claim paid late:
  *   amount x rate% x (paid - due) / basis, rounded half up to cents,
  * zero when paid on or before the due date or when under interest_min.
@@ -109,10 +155,9 @@ interest_due(PG_FUNCTION_ARGS)
 	Contract   *c;
 	DateADT		due;
 	DateADT		paid;
-	Numeric		amount;
 	int64		rate_micro;
 	int64		days_late;
-	Numeric		interest;
+	int64		cents;
 	int			i;
 
 	for (i = 0; i < 5; i++)
@@ -127,21 +172,11 @@ interest_due(PG_FUNCTION_ARGS)
 	if (paid <= due)
 		PG_RETURN_NUMERIC(money_from_cents(0));
 
-	amount = PG_GETARG_NUMERIC(3);
-	if (numeric_is_nan(amount) || numeric_is_inf(amount) || numeric_is_negative(amount))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("interest amount must be a non-negative finite number"),
-				 errhint("Interest is owed on amounts paid; leave reversals and recoupments out.")));
 	rate_micro = PG_ARGISNULL(5) ? c->interest_micro : rate_to_micro(PG_GETARG_NUMERIC(5));
 	days_late = (int64) paid - due;
-	interest = money_div_round(DatumGetNumeric(DirectFunctionCall2(numeric_mul,
-																   NumericGetDatum(amount),
-																   NumericGetDatum(int64_to_numeric(rate_micro * days_late)))),
-							   (int64) c->interest_basis * 100000000);
-	if (num_cmp(interest, money_from_cents(c->interest_min_cents)) < 0)
-		PG_RETURN_NUMERIC(money_from_cents(0));
-	PG_RETURN_NUMERIC(interest);
+	if (!interest_cents_fixed(PG_GETARG_DATUM(3), rate_micro * days_late, c->interest_basis, &cents))
+		cents = interest_cents_numeric(PG_GETARG_NUMERIC(3), rate_micro * days_late, c->interest_basis);
+	PG_RETURN_NUMERIC(money_from_cents(cents < c->interest_min_cents ? 0 : cents));
 }
 
 PG_FUNCTION_INFO_V1(recoupment_deadline);
