@@ -27,22 +27,19 @@ CREATE TABLE bench.results (
     met         boolean
 );
 
--- Median wall time of `runs` executions of q, in milliseconds.
-CREATE FUNCTION bench.median_ms(q text, runs int) RETURNS numeric
+-- Wall time of one execution of q, in milliseconds.
+CREATE FUNCTION bench.time_ms(q text) RETURNS numeric
 LANGUAGE plpgsql AS $$
 DECLARE
-    t0 timestamptz;
-    times numeric[] := '{}';
+    t0 timestamptz := clock_timestamp();
 BEGIN
-    EXECUTE q;                                   -- warm caches once
-    FOR i IN 1..runs LOOP
-        t0 := clock_timestamp();
-        EXECUTE q;
-        times := times || (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
-    END LOOP;
-    RETURN round((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t)
-                  FROM unnest(times) AS t)::numeric, 1);
+    EXECUTE q;
+    RETURN (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
 END $$;
+
+CREATE FUNCTION bench.median(v numeric[]) RETURNS numeric
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT round((percentile_cont(0.5) WITHIN GROUP (ORDER BY x))::numeric, 1) FROM unnest(v) AS x $$;
 
 -- Do two queries return the same rows (as text, order ignored)?
 CREATE FUNCTION bench.same_answer(a text, b text) RETURNS boolean
@@ -76,13 +73,27 @@ DECLARE
     b numeric;
     agree boolean;
     ratio numeric;
+    qs numeric[];
+    bs numeric[];
 BEGIN
     FOR c IN SELECT * FROM bench.cases ORDER BY id LOOP
         agree := c.baseline_is = 'bare scan' OR bench.same_answer(c.query, c.baseline);
+        -- Warm both once, then alternate query and baseline so that any
+        -- slow spell of the machine falls on both alike.
         PERFORM bench.apply(c.settings);
-        q := bench.median_ms(c.query, runs);
+        PERFORM bench.time_ms(c.query);
         PERFORM bench.apply(c.baseline_settings);
-        b := bench.median_ms(c.baseline, runs);
+        PERFORM bench.time_ms(c.baseline);
+        qs := '{}';
+        bs := '{}';
+        FOR i IN 1..runs LOOP
+            PERFORM bench.apply(c.settings);
+            qs := qs || bench.time_ms(c.query);
+            PERFORM bench.apply(c.baseline_settings);
+            bs := bs || bench.time_ms(c.baseline);
+        END LOOP;
+        q := bench.median(qs);
+        b := bench.median(bs);
         ratio := q / nullif(b, 0);
         INSERT INTO bench.results VALUES (c.id, q, b, agree, agree AND CASE
             WHEN c.target LIKE 'ratio <= %' THEN ratio <= split_part(c.target, ' ', 3)::numeric
