@@ -90,6 +90,7 @@ SELECT jsonb_pretty(expected_allowed_explain(s, '27447', '{50}')) FROM sched WHE
 SELECT expected_allowed(s, '99213', procedure_rank => 0) FROM sched WHERE name = 'acme';
 SELECT expected_allowed(s, '99213', '{5}') FROM sched WHERE name = 'acme';
 SELECT expected_allowed(s, '99213', '{25X}') FROM sched WHERE name = 'acme';
+SELECT expected_allowed(s, '99213', (SELECT array_agg(m) FROM unnest(ARRAY['A1','A2','A3','A4','A5','A6','A7','A8','A9','B1','B2','B3','B4','B5','B6','B7','B8']) AS m)) FROM sched WHERE name = 'acme';
 
 -- Ranking same-day procedures by fee with a window function, as the README shows.
 CREATE TABLE lines (claim int, line int, code text, mods text[], billed numeric);
