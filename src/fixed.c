@@ -25,16 +25,17 @@
 
 #ifdef CONTRACTS_HAVE_FIXED
 
-#define NBASE 10000
+#define NBASE FIXED_NBASE
 #define NUMERIC_SIGN_MASK 0xC000
 #define NUMERIC_NEG 0x4000
-#define NUMERIC_SHORT 0x8000
+#define NUMERIC_SHORT FIXED_NUMERIC_SHORT
 #define NUMERIC_SPECIAL 0xC000
-#define NUMERIC_SHORT_SIGN_MASK 0x2000
-#define NUMERIC_SHORT_WEIGHT_SIGN_MASK 0x0040
-#define NUMERIC_SHORT_WEIGHT_MASK 0x003F
+#define NUMERIC_SHORT_SIGN_MASK FIXED_NUMERIC_SHORT_SIGN_MASK
+#define NUMERIC_SHORT_WEIGHT_SIGN_MASK FIXED_NUMERIC_SHORT_WEIGHT_SIGN_MASK
+#define NUMERIC_SHORT_WEIGHT_MASK FIXED_NUMERIC_SHORT_WEIGHT_MASK
+#define NUMERIC_SHORT_DSCALE_SHIFT 7
 
-static const int64 pow10_64[] = {
+const int64 fixed_pow10[FIXED_POW10_COUNT] = {
 	INT64CONST(1), INT64CONST(10), INT64CONST(100), INT64CONST(1000), INT64CONST(10000),
 	INT64CONST(100000), INT64CONST(1000000), INT64CONST(10000000), INT64CONST(100000000),
 	INT64CONST(1000000000), INT64CONST(10000000000), INT64CONST(100000000000),
@@ -50,16 +51,31 @@ pow10_128(int n)
 
 	while (n >= 18)
 	{
-		r *= pow10_64[18];
+		r *= fixed_pow10[18];
 		n -= 18;
 	}
-	return r * pow10_64[n];
+	return r * fixed_pow10[n];
 }
 
-/* Drop trailing zero decimals, keeping the value. */
+/*
+ * Drop trailing zero decimals, keeping the value; in 64-bit arithmetic when
+ * the value fits, because 128-bit division is a slow library call.
+ */
 static void
 fixed_normalize(Fixed *a)
 {
+	if (fixed_fits_int64(a->value))
+	{
+		int64		v = (int64) a->value;
+
+		while (a->scale > 0 && v % 10 == 0)
+		{
+			v /= 10;
+			a->scale--;
+		}
+		a->value = v;
+		return;
+	}
 	while (a->scale > 0 && a->value % 10 == 0)
 	{
 		a->value /= 10;
@@ -67,33 +83,9 @@ fixed_normalize(Fixed *a)
 	}
 }
 
-/* value x 10^-scale, trailing zeros dropped in 64-bit arithmetic (cheap). */
-Fixed
-fixed_make(int64 value, int scale)
-{
-	Fixed		f;
-
-	while (scale >= 4 && value % 10000 == 0)
-	{
-		value /= 10000;
-		scale -= 4;
-	}
-	while (scale > 0 && value % 10 == 0)
-	{
-		value /= 10;
-		scale--;
-	}
-	f.value = value;
-	f.scale = scale;
-	return f;
-}
-
-/*
- * The exact value of a numeric datum; false for NaN and infinities and for
- * values whose digits do not fit in 64 bits.
- */
+/* fixed_from_numeric beyond its inline fast path: any stored form. */
 bool
-fixed_from_numeric(Datum num, Fixed *result)
+fixed_from_numeric_slow(Datum num, Fixed *result)
 {
 	struct varlena *v = (struct varlena *) DatumGetPointer(num);
 	const char *data;
@@ -103,6 +95,7 @@ fixed_from_numeric(Datum num, Fixed *result)
 	int			ndigits;
 	int			exponent;
 	int64		acc = 0;
+	int			dropped = 0;
 	int			i;
 
 	if (VARATT_IS_EXTENDED(v) && !VARATT_IS_SHORT(v))
@@ -126,33 +119,100 @@ fixed_from_numeric(Datum num, Fixed *result)
 		weight = w;
 	}
 	ndigits = (VARSIZE_ANY_EXHDR(v) - header_size) / sizeof(int16);
+	exponent = ndigits == 0 ? 0 : weight - (ndigits - 1);
 	for (i = 0; i < ndigits; i++)
 	{
 		int16		digit;
+		int64		base = NBASE;
 
 		memcpy(&digit, data + header_size + i * sizeof(int16), sizeof(int16));
-		if (pg_mul_s64_overflow(acc, NBASE, &acc) || pg_add_s64_overflow(acc, digit, &acc))
+		/* a fractional last digit loses its trailing zeros: 1.50 is 15 x 10^-1 */
+		if (i == ndigits - 1 && exponent < 0)
+			while (base > 1 && digit != 0 && digit % 10 == 0)
+			{
+				digit /= 10;
+				base /= 10;
+				dropped++;
+			}
+		if (pg_mul_s64_overflow(acc, base, &acc) || pg_add_s64_overflow(acc, digit, &acc))
 			return false;
 	}
-	/* acc x NBASE^exponent */
-	exponent = ndigits == 0 ? 0 : weight - (ndigits - 1);
+	/* the value is acc x 10^(4 x exponent + dropped) */
 	if (exponent > 0 &&
-		(4 * exponent > 18 || pg_mul_s64_overflow(acc, pow10_64[4 * exponent], &acc)))
+		(4 * exponent > 18 || pg_mul_s64_overflow(acc, fixed_pow10[4 * exponent], &acc)))
 		return false;
 	if (-4 * exponent > FIXED_MAX_SCALE)
 		return false;
 	if ((header & NUMERIC_SHORT) ? (header & NUMERIC_SHORT_SIGN_MASK) != 0
 		: (header & NUMERIC_SIGN_MASK) == NUMERIC_NEG)
 		acc = -acc;
-	*result = fixed_make(acc, exponent < 0 ? -4 * exponent : 0);
+	result->value = acc;
+	result->scale = exponent < 0 ? -4 * exponent - dropped : 0;
 	return true;
 }
 
-/* a *= b; false on overflow (a is then unusable). */
-bool
-fixed_mul(Fixed *a, Fixed b)
+/*
+ * cents / 100 as a numeric of scale 2, written directly in the short stored
+ * form, exactly as numeric's make_result would write it (no leading or
+ * trailing zero digits; zero has none): one allocation, where building it
+ * through numeric's NumericVar takes three.
+ */
+Numeric
+numeric_from_cents(int64 cents)
 {
-	if (__builtin_mul_overflow(a->value, b.value, &a->value))
+	uint64		magnitude = cents < 0 ? -(uint64) cents : (uint64) cents;
+	uint64		whole = magnitude / 100;
+	int16		digits[8];
+	int			ndigits = 0;
+	int			weight;
+	int			first = 0;
+	uint16		header;
+	Numeric		result;
+	int			i;
+
+	/* base-NBASE digits: the whole part's, most significant first... */
+	if (whole < NBASE)			/* the usual amount: one digit, or none */
+	{
+		digits[0] = (int16) whole;
+		ndigits = whole > 0;
+		whole = 0;
+	}
+	for (; whole > 0; whole /= NBASE)
+		digits[ndigits++] = (int16) (whole % NBASE);
+	for (i = 0; i < ndigits / 2; i++)
+	{
+		int16		d = digits[i];
+
+		digits[i] = digits[ndigits - 1 - i];
+		digits[ndigits - 1 - i] = d;
+	}
+	weight = ndigits - 1;
+	/* ...then the cents as the first fractional digit */
+	digits[ndigits++] = (int16) (magnitude % 100 * 100);
+	while (ndigits > first && digits[ndigits - 1] == 0)
+		ndigits--;
+	while (first < ndigits && digits[first] == 0)
+		first++, weight--;
+	ndigits -= first;
+	if (ndigits == 0)
+		weight = 0;
+	header = NUMERIC_SHORT | (2 << NUMERIC_SHORT_DSCALE_SHIFT) |
+		(cents < 0 && ndigits > 0 ? NUMERIC_SHORT_SIGN_MASK : 0) |
+		(weight < 0 ? NUMERIC_SHORT_WEIGHT_SIGN_MASK : 0) | (weight & NUMERIC_SHORT_WEIGHT_MASK);
+	result = palloc(VARHDRSZ + sizeof(uint16) + ndigits * sizeof(int16));
+	SET_VARSIZE(result, VARHDRSZ + sizeof(uint16) + ndigits * sizeof(int16));
+	memcpy(VARDATA(result), &header, sizeof(uint16));
+	memcpy(VARDATA(result) + sizeof(uint16), digits + first, ndigits * sizeof(int16));
+	return result;
+}
+
+/* fixed_mul beyond its inline fast path. */
+bool
+fixed_mul_slow(Fixed *a, Fixed b)
+{
+	if (fixed_fits_int64(a->value) && fixed_fits_int64(b.value))
+		a->value = (int128) (int64) a->value * (int64) b.value;	/* cannot overflow */
+	else if (__builtin_mul_overflow(a->value, b.value, &a->value))
 		return false;
 	a->scale += b.scale;
 	if (a->scale > 12)
@@ -164,7 +224,9 @@ fixed_mul(Fixed *a, Fixed b)
 static bool
 fixed_rescale(Fixed *a, int scale)
 {
-	if (__builtin_mul_overflow(a->value, pow10_128(scale - a->scale), &a->value))
+	if (fixed_fits_int64(a->value) && scale - a->scale <= 18)
+		a->value = (int128) (int64) a->value * fixed_pow10[scale - a->scale];	/* cannot overflow */
+	else if (__builtin_mul_overflow(a->value, pow10_128(scale - a->scale), &a->value))
 		return false;
 	a->scale = scale;
 	return true;
@@ -182,9 +244,9 @@ fixed_cmp(Fixed a, Fixed b, int *result)
 	return true;
 }
 
-/* a rounded half up (away from zero) to cents; false if it does not fit. */
+/* fixed_round_cents beyond its inline fast path. */
 bool
-fixed_round_cents(Fixed a, int64 *cents)
+fixed_round_cents_slow(Fixed a, int64 *cents)
 {
 	int128		q;
 

@@ -9,6 +9,7 @@
 #include "postgres.h"
 
 #include "money.h"
+#include "fixed.h"
 
 #include "utils/fmgrprotos.h"
 
@@ -46,7 +47,7 @@ numeric_is_negative(Numeric num)
 Numeric
 money_from_cents(int64 cents)
 {
-	return int64_div_fast_to_numeric(cents, 2);
+	return numeric_from_cents(cents);
 }
 
 static Numeric

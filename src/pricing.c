@@ -6,251 +6,29 @@
  * Steps, in Medicare's order: match an entry (code + modifier + setting,
  * code + modifier, code + setting, code, default); base amount; modifier
  * adjustments; multiple procedure reduction by rank; lesser of billed;
- * round half up to cents, once.  The arithmetic is numeric throughout.
+ * round half up to cents, once.
  *
- * Pricing a million lines joined to a schedule hands this code the same
- * (often TOASTed) schedule on every row, so the detoasted schedule is kept
- * in fn_extra for the life of the query, keyed on its TOAST pointer (or,
- * for an inline value, its bytes), and entries are found by binary search.
+ * Schedules come decoded and indexed from schedule_cache.c.  The price is
+ * computed exactly in 128-bit fixed point without allocating (the hot
+ * path), and in numeric when a number does not fit or when the steps are
+ * to be explained; both give the same answer.
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
-#include <ctype.h>
-
 #include "rate_schedule.h"
+#include "schedule_cache.h"
 #include "fixed.h"
 #include "money.h"
 
-#include "access/detoast.h"
 #include "catalog/pg_type.h"
-#include "port/pg_bswap.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/jsonb.h"
 #include "utils/numeric.h"
 
-/* ---------- the code index ---------- */
-
-/*
- * A cached schedule gets an open-addressing hash table from code to the
- * first of its entries, so a lookup touches one or two cache lines where
- * a binary search over a large schedule misses the cache a dozen times.
- */
-typedef struct CodeIndex
-{
-	uint32		mask;			/* table size - 1; 0: no index */
-	int32	   *first;			/* entry index of a code's first entry, or -1 */
-} CodeIndex;
-
-/* A code as an integer that orders like its bytes (big-endian load). */
-static inline uint64
-code_key(const char *code)
-{
-	uint64		key;
-
-	memcpy(&key, code, sizeof(key));
-	return pg_hton64(key);
-}
-
-static inline uint32
-code_hash(uint64 key)
-{
-	key ^= key >> 33;
-	key *= UINT64CONST(0xff51afd7ed558ccd);
-	key ^= key >> 33;
-	return (uint32) key;
-}
-
-/* Build the index in the current memory context. */
-static void
-code_index_build(CodeIndex *index, const RateSchedule *s)
-{
-	const RateEntry *entries = RS_ENTRIES(s);
-	uint32		size = 16;
-	int			i;
-
-	while (size < (uint32) s->nentries * 2)
-		size *= 2;
-	index->mask = size - 1;
-	index->first = palloc(size * sizeof(int32));
-	memset(index->first, -1, size * sizeof(int32));
-	for (i = 0; i < s->nentries; i++)
-	{
-		uint64		key = code_key(entries[i].code);
-		uint32		h;
-
-		if (i > 0 && code_key(entries[i - 1].code) == key)
-			continue;
-		for (h = code_hash(key) & index->mask; index->first[h] >= 0; h = (h + 1) & index->mask)
-			;
-		index->first[h] = i;
-	}
-}
-
-/* The first entry of a code, by the index, or -1. */
-static int
-code_index_find(const CodeIndex *index, const RateEntry *entries, uint64 key)
-{
-	uint32		h;
-
-	for (h = code_hash(key) & index->mask; index->first[h] >= 0; h = (h + 1) & index->mask)
-		if (code_key(entries[index->first[h]].code) == key)
-			return index->first[h];
-	return -1;
-}
-
-/* ---------- the schedule cache ---------- */
-
-/*
- * Claim lines of several payers arrive interleaved, so the cache holds a
- * few schedules at once; a miss replaces the slots round-robin.
- */
-#define SCHEDULE_CACHE_SLOTS 32
-
-typedef struct CachedSchedule
-{
-	bool		on_disk;		/* keyed on a TOAST pointer */
-	Oid			toastrelid;
-	Oid			valueid;
-	struct varlena *raw;		/* else keyed on these bytes */
-	RateSchedule *schedule;		/* detoasted, in fn_mcxt */
-	CodeIndex	index;			/* its codes, hashed */
-} CachedSchedule;
-
-typedef struct ScheduleCache
-{
-	int			nslots;
-	int			next_victim;
-	CachedSchedule slots[SCHEDULE_CACHE_SLOTS];
-} ScheduleCache;
-
-static bool
-slot_matches(const CachedSchedule *slot, struct varlena *raw, bool on_disk,
-			 const struct varatt_external *ext)
-{
-	if (slot->on_disk != on_disk)
-		return false;
-	if (on_disk)
-		return slot->toastrelid == ext->va_toastrelid && slot->valueid == ext->va_valueid;
-	return VARSIZE_ANY(slot->raw) == VARSIZE_ANY(raw) &&
-		memcmp(slot->raw, raw, VARSIZE_ANY(raw)) == 0;
-}
-
-static void
-slot_free(CachedSchedule *slot)
-{
-	pfree(slot->index.first);
-	if ((Pointer) slot->schedule != (Pointer) slot->raw)
-		pfree(slot->schedule);
-	if (slot->raw)
-		pfree(slot->raw);
-}
-
-/* Detoast raw into a slot of fn_mcxt, remembering its key. */
-static void
-slot_fill(FunctionCallInfo fcinfo, CachedSchedule *slot, struct varlena *raw,
-		  bool on_disk, const struct varatt_external *ext)
-{
-	MemoryContext oldcontext = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-
-	slot->on_disk = on_disk;
-	slot->toastrelid = ext->va_toastrelid;
-	slot->valueid = ext->va_valueid;
-	slot->raw = NULL;
-	if (!on_disk)
-	{
-		slot->raw = palloc(VARSIZE_ANY(raw));
-		memcpy(slot->raw, raw, VARSIZE_ANY(raw));
-	}
-	slot->schedule = (RateSchedule *) detoast_attr(on_disk ? raw : slot->raw);
-	code_index_build(&slot->index, slot->schedule);
-	MemoryContextSwitchTo(oldcontext);
-}
-
-/*
- * The detoasted schedule of argument argno, from the cache when it holds
- * the same value: same TOAST pointer, or for an inline value same bytes.
- */
-static RateSchedule *
-cached_schedule(FunctionCallInfo fcinfo, int argno, const CodeIndex **index)
-{
-	struct varlena *raw = (struct varlena *) PG_GETARG_POINTER(argno);
-	ScheduleCache *cache = fcinfo->flinfo->fn_extra;
-	struct varatt_external ext = {0};
-	bool		on_disk = VARATT_IS_EXTERNAL_ONDISK(raw);
-	CachedSchedule *slot;
-	int			i;
-
-	*index = NULL;
-	if (VARATT_IS_EXTERNAL(raw) && !on_disk)
-		return DatumGetRateScheduleP(PointerGetDatum(raw));	/* in-memory pointer: no stable key */
-	if (cache == NULL)
-		cache = fcinfo->flinfo->fn_extra =
-			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ScheduleCache));
-	if (on_disk)
-		VARATT_EXTERNAL_GET_POINTER(ext, raw);
-	for (i = 0; i < cache->nslots; i++)
-		if (slot_matches(&cache->slots[i], raw, on_disk, &ext))
-		{
-			*index = &cache->slots[i].index;
-			return cache->slots[i].schedule;
-		}
-
-	if (cache->nslots < SCHEDULE_CACHE_SLOTS)
-		slot = &cache->slots[cache->nslots++];
-	else
-	{
-		slot = &cache->slots[cache->next_victim];
-		cache->next_victim = (cache->next_victim + 1) % SCHEDULE_CACHE_SLOTS;
-		slot_free(slot);
-	}
-	slot_fill(fcinfo, slot, raw, on_disk, &ext);
-	*index = &slot->index;
-	return slot->schedule;
-}
-
 /* ---------- matching ---------- */
-
-/*
- * The entries for a code: the first by the index (or a binary search when
- * there is none), then the run of them (one per modifier and setting,
- * usually a handful).  Sets *n.
- */
-static const RateEntry *
-code_entries(const RateSchedule *s, const CodeIndex *index, const char *code, int *n)
-{
-	const RateEntry *entries = RS_ENTRIES(s);
-	uint64		key = code_key(code);
-	int			lo = 0;
-	int			hi = s->nentries;
-	int			end;
-
-	if (index != NULL)
-	{
-		lo = code_index_find(index, entries, key);
-		if (lo < 0)
-		{
-			*n = 0;
-			return entries;
-		}
-		hi = lo;
-	}
-	while (lo < hi)
-	{
-		int			mid = lo + (hi - lo) / 2;
-
-		if (code_key(entries[mid].code) < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (end = lo; end < s->nentries && code_key(entries[end].code) == key; end++)
-		;
-	*n = end - lo;
-	return entries + lo;
-}
 
 /* The entry of a run with this modifier (or none) and setting; NULL if absent. */
 static const RateEntry *
@@ -290,8 +68,9 @@ typedef struct PriceTrace
 {
 	const char *match;			/* which rule of the match order hit */
 	const RateEntry *entry;		/* NULL: the default rule */
-	uint8		method;			/* the matched rule */
-	int64		value;
+	const char *entry_modifier; /* the entry's modifier; NULL if it has none */
+	uint8		method;			/* the matched rule... */
+	Fixed64		factor;			/* ...its rate or percent as a fraction */
 	Numeric		base;
 	int			nadjusts;
 	char		adjust_modifier[MAX_LINE_MODIFIERS][2];
@@ -303,13 +82,10 @@ typedef struct PriceTrace
 	const char *unpriced;		/* why the line could not be priced */
 } PriceTrace;
 
-/* The matched entry, trying the match order; sets *match. */
+/* The entry of a code's run that the match order picks; sets *match. */
 static const RateEntry *
-match_entry(const RateSchedule *s, const CodeIndex *index, const ClaimLine *line,
-			const char **match)
+match_in_run(const RateEntry *run, int n, const ClaimLine *line, const char **match)
 {
-	int			n;
-	const RateEntry *run = code_entries(s, index, line->code, &n);
 	const RateEntry *e;
 	int			i;
 
@@ -330,13 +106,48 @@ match_entry(const RateSchedule *s, const CodeIndex *index, const ClaimLine *line
 		*match = "code and setting";
 		return e;
 	}
-	if ((e = find_in_run(run, n, NULL, SETTING_ANY)) != NULL)
+	*match = "code";
+	return find_in_run(run, n, NULL, SETTING_ANY);
+}
+
+/*
+ * Match the line to a rule: the code's lone plain entry straight from its
+ * index slot, else the match order over the code's entries, else the
+ * default.  Sets trace->match, entry, entry_modifier, method and factor;
+ * false when nothing matches.
+ */
+static bool
+match_line(const PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
+{
+	const RateSchedule *s = ps->schedule;
+	const CodeSlot *slot = priced_schedule_find(ps, line->code);
+	const RateEntry *e = NULL;
+
+	trace->entry_modifier = NULL;
+	if (slot != NULL && slot->lone_method != RM_NONE)
 	{
-		*match = "code";
-		return e;
+		trace->match = "code";
+		trace->entry = RS_ENTRIES(s) + slot->first;
+		trace->method = slot->lone_method;
+		trace->factor.value = slot->lone_factor;
+		trace->factor.scale = slot->lone_scale;
+		return true;
 	}
-	*match = "default";
-	return NULL;
+	if (slot != NULL)
+		e = match_in_run(RS_ENTRIES(s) + slot->first, slot->nentries, line, &trace->match);
+	trace->entry = e;
+	if (e != NULL)
+	{
+		trace->method = e->method;
+		trace->factor = rule_factor(e->method, e->value);
+		if (e->modifier[0] != '\0')
+			trace->entry_modifier = e->modifier;
+		return true;
+	}
+	trace->match = "default";
+	trace->method = s->default_method;
+	trace->factor = ps->default_factor;
+	return (s->flags & RS_HAS_DEFAULT) != 0;
 }
 
 /* ---------- numeric arithmetic ---------- */
@@ -360,10 +171,9 @@ line_numeric(Datum d)
  * reason in trace->unpriced) when the line cannot be priced.
  */
 static bool
-resolve_line(const RateSchedule *s, const CodeIndex *index, const ClaimLine *line,
-			 PriceTrace *trace)
+resolve_line(const PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
 {
-	const RateEntry *e;
+	const RateSchedule *s = ps->schedule;
 	int			i;
 
 	/* no memset: the arrays are filled as far as nadjusts says */
@@ -371,15 +181,12 @@ resolve_line(const RateSchedule *s, const CodeIndex *index, const ClaimLine *lin
 	trace->base = trace->after_mppr = NULL;
 	trace->lesser_of_applied = false;
 	trace->unpriced = NULL;
-	e = trace->entry = match_entry(s, index, line, &trace->match);
-	if (e == NULL && !(s->flags & RS_HAS_DEFAULT))
+	if (!match_line(ps, line, trace))
 	{
 		trace->match = NULL;
 		trace->unpriced = "no entry matches the code and the schedule has no default";
 		return false;
 	}
-	trace->method = e ? e->method : s->default_method;
-	trace->value = e ? e->value : s->default_value;
 	if (trace->method == RM_PCT_MEDICARE && !line->has_medicare)
 		trace->unpriced = "the rule is a percent of medicare and the medicare amount is NULL";
 	if (trace->method == RM_PCT_BILLED && !line->has_billed)
@@ -388,7 +195,7 @@ resolve_line(const RateSchedule *s, const CodeIndex *index, const ClaimLine *lin
 	{
 		int64		pct;
 
-		if (e && memcmp(e->modifier, line->modifiers[i], 2) == 0)
+		if (trace->entry_modifier && memcmp(trace->entry_modifier, line->modifiers[i], 2) == 0)
 			continue;			/* the entry is written for this modifier */
 		if ((pct = modifier_adjustment(s, line->modifiers[i])) < 0)
 			continue;
@@ -401,19 +208,21 @@ resolve_line(const RateSchedule *s, const CodeIndex *index, const ClaimLine *lin
 
 /* The rule's base amount in numeric. */
 static Numeric
-numeric_base(const PriceTrace *t, const ClaimLine *line)
+numeric_base(const RateSchedule *s, const PriceTrace *t, const ClaimLine *line)
 {
+	int64		value = t->entry ? t->entry->value : s->default_value;
+
 	switch (t->method)
 	{
 		case RM_AMOUNT:
-			return num_mul(int64_div_fast_to_numeric(t->value, 6), line_numeric(line->units));
+			return num_mul(int64_div_fast_to_numeric(value, 6), line_numeric(line->units));
 		case RM_CASE:
-			return int64_div_fast_to_numeric(t->value, 6);
+			return int64_div_fast_to_numeric(value, 6);
 		case RM_PCT_MEDICARE:
-			return num_mul(num_percent(line_numeric(line->medicare), t->value),
+			return num_mul(num_percent(line_numeric(line->medicare), value),
 						   line_numeric(line->units));
 		case RM_PCT_BILLED:
-			return num_percent(line_numeric(line->billed), t->value);
+			return num_percent(line_numeric(line->billed), value);
 	}
 	elog(ERROR, "unrecognized rate method %d", t->method);
 	return NULL;
@@ -426,7 +235,7 @@ numeric_base(const PriceTrace *t, const ClaimLine *line)
 static Numeric
 price_numeric(const RateSchedule *s, const ClaimLine *line, PriceTrace *t)
 {
-	Numeric		amount = t->base = numeric_base(t, line);
+	Numeric		amount = t->base = numeric_base(s, t, line);
 	int			i;
 
 	for (i = 0; i < t->nadjusts; i++)
@@ -444,57 +253,52 @@ price_numeric(const RateSchedule *s, const ClaimLine *line, PriceTrace *t)
 }
 
 /*
- * The same computation in exact 128-bit fixed point, with no allocation:
+ * The same computation in exact 64-bit fixed point, with no allocation:
  * the hot path.  False when a number does not fit; the caller then uses
- * price_numeric, which gives the same answer.
+ * price_numeric, which gives the same answer.  Rounding half up never
+ * decreases a value, so the lesser of the rounded amounts is the rounded
+ * lesser amount: lesser-of compares cents.
  */
 static bool
 price_fixed(const RateSchedule *s, const ClaimLine *line, const PriceTrace *t, int64 *cents)
 {
-#ifdef CONTRACTS_HAVE_FIXED
-	Fixed		amount;
-	Fixed		units;
-	Fixed		basis;
-	Fixed		billed;
+	Fixed64		amount = t->factor;
+	Fixed64		x;
+	int64		billed_cents;
 	int			i;
-	int			c;
 
-	if (!fixed_from_numeric(line->units, &units))
-		return false;
 	switch (t->method)
 	{
 		case RM_AMOUNT:
-			amount = fixed_make(t->value, 6);
-			if (!fixed_mul(&amount, units))
+			if (!fixed64_from_numeric(line->units, &x) || !fixed64_mul(&amount, x))
 				return false;
 			break;
 		case RM_CASE:
-			amount = fixed_make(t->value, 6);
 			break;
-		default:
-			amount = fixed_make(t->value, 8);
-			if (!fixed_from_numeric(t->method == RM_PCT_BILLED ? line->billed : line->medicare, &basis) ||
-				!fixed_mul(&amount, basis) ||
-				(t->method == RM_PCT_MEDICARE && !fixed_mul(&amount, units)))
+		case RM_PCT_MEDICARE:
+			if (!fixed64_from_numeric(line->medicare, &x) || !fixed64_mul(&amount, x) ||
+				!fixed64_from_numeric(line->units, &x) || !fixed64_mul(&amount, x))
+				return false;
+			break;
+		case RM_PCT_BILLED:
+			if (!fixed64_from_numeric(line->billed, &x) || !fixed64_mul(&amount, x))
 				return false;
 			break;
 	}
 	for (i = 0; i < t->nadjusts; i++)
-		if (!fixed_mul(&amount, fixed_make(t->adjust_percent[i], 8)))
+		if (!fixed64_mul(&amount, fixed64_make(t->adjust_percent[i], 8)))
 			return false;
-	if (t->mppr_percent != 100 * RS_MICRO && !fixed_mul(&amount, fixed_make(t->mppr_percent, 8)))
+	if (t->mppr_percent != 100 * RS_MICRO && !fixed64_mul(&amount, fixed64_make(t->mppr_percent, 8)))
+		return false;
+	if (!fixed64_round_cents(amount, cents))
 		return false;
 	if (s->lesser_of && line->has_billed)
 	{
-		if (!fixed_from_numeric(line->billed, &billed) || !fixed_cmp(billed, amount, &c))
+		if (!fixed64_from_numeric(line->billed, &x) || !fixed64_round_cents(x, &billed_cents))
 			return false;
-		if (c < 0)
-			amount = billed;
+		*cents = Min(*cents, billed_cents);
 	}
-	return fixed_round_cents(amount, cents);
-#else
-	return false;
-#endif
+	return true;
 }
 
 /* ---------- arguments ---------- */
@@ -517,73 +321,95 @@ ascii_upper(char c)
 	return (c >= 'a' && c <= 'z') ? c - ('a' - 'A') : c;
 }
 
-/*
- * The modifiers array without a palloc per row: a short-header array (the
- * usual stored form of a few modifiers) is copied into the caller's
- * aligned buffer instead of being detoasted.
- */
-typedef union
+static inline bool
+ascii_alnum(char c)
 {
-	ArrayType	header;
-	char		bytes[VARATT_SHORT_MAX + VARHDRSZ];
-	int64		align;
-} ModifiersBuffer;
-
-static ArrayType *
-modifiers_array(Datum d, ModifiersBuffer *buffer)
-{
-	struct varlena *v = (struct varlena *) DatumGetPointer(d);
-
-	if (!VARATT_IS_SHORT(v))
-		return DatumGetArrayTypeP(d);
-	memcpy(buffer->bytes + VARHDRSZ, VARDATA_SHORT(v), VARSIZE_SHORT(v) - VARHDRSZ_SHORT);
-	SET_VARSIZE(buffer->bytes, VARSIZE_SHORT(v) - VARHDRSZ_SHORT + VARHDRSZ);
-	return &buffer->header;
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-/* Read the modifiers text[]: NULL and empty elements are skipped. */
+/* One modifier element: spaces trimmed, empty skipped, validated, upper-cased. */
 static void
-read_modifiers(ArrayType *arr, ClaimLine *line)
+read_modifier(const text *t, ClaimLine *line)
 {
-	int			n = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
-	bits8	   *nulls = ARR_NULLBITMAP(arr);
-	char	   *p = ARR_DATA_PTR(arr);
+	const char *s = VARDATA_ANY(t);
+	int			len = VARSIZE_ANY_EXHDR(t);
+
+	while (len > 0 && s[0] == ' ')
+		s++, len--;
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	if (len == 0)
+		return;
+	if (len != 2 || !ascii_alnum(s[0]) || !ascii_alnum(s[1]))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid modifier: \"%.*s\"", len, s),
+				 errdetail("Modifiers are exactly 2 letters or digits.")));
+	if (line->nmodifiers == MAX_LINE_MODIFIERS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a claim line has at most %d modifiers", MAX_LINE_MODIFIERS)));
+	line->modifiers[line->nmodifiers][0] = ascii_upper(s[0]);
+	line->modifiers[line->nmodifiers][1] = ascii_upper(s[1]);
+	if (!modifier_seen(line, line->modifiers[line->nmodifiers]))
+		line->nmodifiers++;		/* a repeated modifier counts once */
+}
+
+/*
+ * Read the modifiers text[]; NULL and empty elements are skipped.
+ *
+ * A short-header array (the usual stored form of a few modifiers) is read
+ * where it lies, without the copy detoasting would make.  Its contents are
+ * laid out as if its header were the usual four bytes at an aligned
+ * address, so header fields and element alignment are taken from offsets
+ * counted from there; nothing before the value itself is read.
+ */
+static void
+read_modifiers(Datum d, ClaimLine *line)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	const char *base;
+	int32		ndim;
+	int32		dataoffset;
+	Oid			elemtype;
+	const bits8 *nulls = NULL;
+	int			nitems = 1;
+	Size		offset;
 	int			i;
 
-	if (ARR_ELEMTYPE(arr) != TEXTOID)
+	if (VARATT_IS_SHORT(v))
+		base = (const char *) v - (VARHDRSZ - VARHDRSZ_SHORT);
+	else
+		base = (const char *) DatumGetArrayTypeP(d);
+	memcpy(&ndim, base + offsetof(ArrayType, ndim), sizeof(int32));
+	memcpy(&dataoffset, base + offsetof(ArrayType, dataoffset), sizeof(int32));
+	memcpy(&elemtype, base + offsetof(ArrayType, elemtype), sizeof(Oid));
+	if (elemtype != TEXTOID)
 		elog(ERROR, "modifiers must be text[]");
-	for (i = 0; i < n; i++)
+	if (ndim <= 0)
+		return;
+	for (i = 0; i < ndim; i++)
 	{
-		text	   *t;
-		char	   *s;
-		int			len;
+		int32		dim;
+
+		memcpy(&dim, base + sizeof(ArrayType) + i * sizeof(int32), sizeof(int32));
+		nitems *= dim;			/* the array's constructor checked the product */
+	}
+	offset = ARR_OVERHEAD_NONULLS(ndim);
+	if (dataoffset != 0)
+	{
+		nulls = (const bits8 *) base + offset;
+		offset = dataoffset;
+	}
+	for (i = 0; i < nitems; i++)
+	{
+		const text *t;
 
 		if (nulls && !(nulls[i / 8] & (1 << (i % 8))))
 			continue;
-		t = (text *) p;
-		p = att_addlength_pointer(p, -1, p);
-		p = (char *) att_align_nominal(p, TYPALIGN_INT);
-		s = VARDATA_ANY(t);
-		len = VARSIZE_ANY_EXHDR(t);
-		while (len > 0 && s[0] == ' ')
-			s++, len--;
-		while (len > 0 && s[len - 1] == ' ')
-			len--;
-		if (len == 0)
-			continue;
-		if (len != 2 || !isalnum((unsigned char) s[0]) || !isalnum((unsigned char) s[1]))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("invalid modifier: \"%.*s\"", len, s),
-					 errdetail("Modifiers are exactly 2 letters or digits.")));
-		if (line->nmodifiers == MAX_LINE_MODIFIERS)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("a claim line has at most %d modifiers", MAX_LINE_MODIFIERS)));
-		line->modifiers[line->nmodifiers][0] = ascii_upper(s[0]);
-		line->modifiers[line->nmodifiers][1] = ascii_upper(s[1]);
-		if (!modifier_seen(line, line->modifiers[line->nmodifiers]))
-			line->nmodifiers++;	/* a repeated modifier counts once */
+		t = (const text *) (base + offset);
+		offset = INTALIGN(offset + VARSIZE_ANY(t));
+		read_modifier(t, line);
 	}
 }
 
@@ -613,7 +439,6 @@ static bool
 read_line(FunctionCallInfo fcinfo, ClaimLine *line)
 {
 	int			required[] = {0, 1, 3, 6, 7};
-	ModifiersBuffer buffer;
 	int			i;
 
 	for (i = 0; i < (int) lengthof(required); i++)
@@ -623,7 +448,7 @@ read_line(FunctionCallInfo fcinfo, ClaimLine *line)
 	if (!read_code(PG_GETARG_TEXT_PP(1), line->code))
 		return false;			/* no code of that shape has an entry */
 	if (!PG_ARGISNULL(2))
-		read_modifiers(modifiers_array(PG_GETARG_DATUM(2), &buffer), line);
+		read_modifiers(PG_GETARG_DATUM(2), line);
 	line->units = PG_GETARG_DATUM(3);
 	line->has_billed = !PG_ARGISNULL(4);
 	line->billed = PG_GETARG_DATUM(4);
@@ -645,18 +470,17 @@ expected_allowed(PG_FUNCTION_ARGS)
 {
 	ClaimLine	line;
 	PriceTrace	trace;
-	RateSchedule *s;
-	const CodeIndex *index;
+	const PricedSchedule *ps;
 	int64		cents;
 
 	if (!read_line(fcinfo, &line))
 		PG_RETURN_NULL();
-	s = cached_schedule(fcinfo, 0, &index);
-	if (!resolve_line(s, index, &line, &trace))
+	ps = priced_schedule(fcinfo, 0);
+	if (!resolve_line(ps, &line, &trace))
 		PG_RETURN_NULL();
-	if (price_fixed(s, &line, &trace, &cents))
+	if (price_fixed(ps->schedule, &line, &trace, &cents))
 		PG_RETURN_NUMERIC(money_from_cents(cents));
-	PG_RETURN_NUMERIC(price_numeric(s, &line, &trace));
+	PG_RETURN_NUMERIC(price_numeric(ps->schedule, &line, &trace));
 }
 
 /* ---------- explain ---------- */
@@ -731,14 +555,15 @@ expected_allowed_explain(PG_FUNCTION_ARGS)
 	PriceTrace	t;
 	Numeric		result;
 	JsonbParseState *state = NULL;
-	RateSchedule *s;
-	const CodeIndex *index;
+	const PricedSchedule *ps;
+	const RateSchedule *s;
 	int			i;
 
 	if (!read_line(fcinfo, &line))
 		PG_RETURN_NULL();
-	s = cached_schedule(fcinfo, 0, &index);
-	result = resolve_line(s, index, &line, &t) ? price_numeric(s, &line, &t) : NULL;
+	ps = priced_schedule(fcinfo, 0);
+	s = ps->schedule;
+	result = resolve_line(ps, &line, &t) ? price_numeric(s, &line, &t) : NULL;
 
 	pushJsonbValue(&state, WJB_BEGIN_OBJECT, NULL);
 	push_text(&state, "code", line.code);

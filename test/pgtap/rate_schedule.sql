@@ -1,6 +1,6 @@
 -- rate_schedule and pricing properties on random schedules and claim lines.
 BEGIN;
-SELECT plan(14);
+SELECT plan(15);
 
 SELECT setseed(0.31);
 CREATE TEMP TABLE codes AS
@@ -68,13 +68,25 @@ SELECT is((SELECT count(*)
                 (VALUES ('99213'), ('27447'), ('97110'), ('J1100'), ('99999')) AS c(code),
                 (VALUES ('{}'::text[]), ('{80,50}'), ('{AS}')) AS m(mods),
                 (VALUES (1::numeric), (0.5), (-2), (0.0000000001), (1.333333333333333333333333), (123456789012.5),
-                        (99999999999999999999), (0)) AS u(units),
-                (VALUES (NULL::numeric), (0.01), (12345.678), (-50), (1e30)) AS b(billed),
+                        (99999999999999999999), (0), (10000), (20000.00), (1e12), (12345678)) AS u(units),
+                (VALUES (NULL::numeric), (0.01), (12345.678), (-50), (1e30), (0.005), (-0.005), (100.125), (10000)) AS b(billed),
                 (VALUES (NULL::numeric), (87.1234), (0.000001)) AS md(medicare),
                 generate_series(1, 3) AS rank
            WHERE expected_allowed(s, code, mods, units, billed, medicare, rank)
                  IS DISTINCT FROM (expected_allowed_explain(s, code, mods, units, billed, medicare, rank) ->> 'allowed')::numeric),
           0::bigint, 'fixed-point and numeric pricing agree on awkward numbers');
+
+-- Amounts are built directly in numeric's stored form: byte for byte what
+-- numeric itself builds (record_image_eq compares the stored images).
+SELECT is((SELECT count(*)
+           FROM (SELECT expected_allowed(('A1234: ' || amount || '/case')::rate_schedule, 'A1234', '{}', 1, NULL) AS x
+                 FROM unnest('{0, 0.01, 0.1, 0.99, 1, 10.5, 99.99, 100, 9999.99, 10000, 10000.01, 12345.6,
+                               123456.78, 1000000, 99999999.99}'::numeric[]) AS amount
+                 UNION ALL
+                 SELECT expected_allowed('A1234: 0.01'::rate_schedule, 'A1234', '{}', -units, NULL)
+                 FROM unnest('{1, 10, 100, 10000, 123456789, 100000000}'::numeric[]) AS units) AS a
+           WHERE NOT record_image_eq(ROW(x), ROW(x::text::numeric))),
+          0::bigint, 'amounts are stored exactly as numeric stores them');
 
 -- Independent reimplementation: the normalized table and CASE an analyst would write.
 CREATE TEMP TABLE fee AS
