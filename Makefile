@@ -18,6 +18,9 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# Headers carry inline hot paths: any change rebuilds every object.
+$(OBJS): $(wildcard src/*.h)
+
 # Benchmarks: not part of the test suite (bash test/bench/run quick for a short run).
 .PHONY: bench
 bench:

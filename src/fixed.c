@@ -162,47 +162,44 @@ numeric_from_cents(int64 cents)
 {
 	uint64		magnitude = cents < 0 ? -(uint64) cents : (uint64) cents;
 	uint64		whole = magnitude / 100;
+	int16		cents_digit = (int16) (magnitude % 100 * 100);	/* the first fractional digit */
 	int16		digits[8];
 	int			ndigits = 0;
-	int			weight;
-	int			first = 0;
+	int			weight = -1;
 	uint16		header;
 	Numeric		result;
 	int			i;
 
-	/* base-NBASE digits: the whole part's, most significant first... */
-	if (whole < NBASE)			/* the usual amount: one digit, or none */
+	if (whole >= NBASE)
 	{
-		digits[0] = (int16) whole;
-		ndigits = whole > 0;
-		whole = 0;
-	}
-	for (; whole > 0; whole /= NBASE)
-		digits[ndigits++] = (int16) (whole % NBASE);
-	for (i = 0; i < ndigits / 2; i++)
-	{
-		int16		d = digits[i];
+		int16		reversed[8];
+		int			n = 0;
 
-		digits[i] = digits[ndigits - 1 - i];
-		digits[ndigits - 1 - i] = d;
+		for (; whole > 0; whole /= NBASE)
+			reversed[n++] = (int16) (whole % NBASE);
+		weight = n - 1;
+		while (n > 0)
+			digits[ndigits++] = reversed[--n];
+		while (ndigits > 1 && digits[ndigits - 1] == 0 && cents_digit == 0)
+			ndigits--;			/* trailing zero digits are not stored */
 	}
-	weight = ndigits - 1;
-	/* ...then the cents as the first fractional digit */
-	digits[ndigits++] = (int16) (magnitude % 100 * 100);
-	while (ndigits > first && digits[ndigits - 1] == 0)
-		ndigits--;
-	while (first < ndigits && digits[first] == 0)
-		first++, weight--;
-	ndigits -= first;
-	if (ndigits == 0)
+	else if (whole > 0)
+	{
+		digits[ndigits++] = (int16) whole;
 		weight = 0;
+	}
+	if (cents_digit != 0)
+		digits[ndigits++] = cents_digit;
+	if (ndigits == 0)
+		weight = 0;				/* zero: no digits, weight 0, not negative */
 	header = NUMERIC_SHORT | (2 << NUMERIC_SHORT_DSCALE_SHIFT) |
-		(cents < 0 && ndigits > 0 ? NUMERIC_SHORT_SIGN_MASK : 0) |
+		(cents < 0 ? NUMERIC_SHORT_SIGN_MASK : 0) |
 		(weight < 0 ? NUMERIC_SHORT_WEIGHT_SIGN_MASK : 0) | (weight & NUMERIC_SHORT_WEIGHT_MASK);
 	result = palloc(VARHDRSZ + sizeof(uint16) + ndigits * sizeof(int16));
 	SET_VARSIZE(result, VARHDRSZ + sizeof(uint16) + ndigits * sizeof(int16));
 	memcpy(VARDATA(result), &header, sizeof(uint16));
-	memcpy(VARDATA(result) + sizeof(uint16), digits + first, ndigits * sizeof(int16));
+	for (i = 0; i < ndigits; i++)	/* not one memcpy: a call, for a few bytes */
+		memcpy(VARDATA(result) + sizeof(uint16) + i * sizeof(int16), &digits[i], sizeof(int16));
 	return result;
 }
 

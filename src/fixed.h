@@ -186,15 +186,16 @@ fixed_round_cents(Fixed a, int64 *cents)
  * The exact value of the usual claim line number: a short-header value in
  * numeric's short format with at most four digits (16 decimal digits) that
  * fits.  False for anything else, which the caller reads with
- * fixed_from_numeric.
+ * fixed_from_numeric.  The scale is a multiple of 4 (trailing zeros are not
+ * dropped: that would cost more than the rounding they save).
  */
 static pg_attribute_always_inline bool
 fixed64_from_numeric(Datum num, Fixed64 *result)
 {
 	const char *p = DatumGetPointer(num);
+	const char *digits = p + VARHDRSZ_SHORT + sizeof(uint16);
 	uint16		header;
 	int			ndigits;
-	int			weight;
 	int			exponent;
 	int64		acc = 0;
 	int			i;
@@ -202,29 +203,35 @@ fixed64_from_numeric(Datum num, Fixed64 *result)
 	if (unlikely(!VARATT_IS_SHORT(p)))
 		return false;
 	memcpy(&header, p + VARHDRSZ_SHORT, sizeof(uint16));
+	if (VARSIZE_SHORT(p) == VARHDRSZ_SHORT + 2 * sizeof(int16) &&
+		(header & (FIXED_NUMERIC_FORM_MASK | FIXED_NUMERIC_SHORT_WEIGHT_SIGN_MASK |
+				   FIXED_NUMERIC_SHORT_WEIGHT_MASK)) == FIXED_NUMERIC_SHORT)
+	{
+		/* one digit of weight 0: an integer below 10000, such as most units */
+		int16		digit;
+
+		memcpy(&digit, digits, sizeof(int16));
+		result->value = (header & FIXED_NUMERIC_SHORT_SIGN_MASK) ? -digit : digit;
+		result->scale = 0;
+		return true;
+	}
 	ndigits = (VARSIZE_SHORT(p) - VARHDRSZ_SHORT - sizeof(uint16)) / sizeof(int16);
-	weight = (header & FIXED_NUMERIC_SHORT_WEIGHT_SIGN_MASK) ?
-		(int) (header | ~FIXED_NUMERIC_SHORT_WEIGHT_MASK) : (int) (header & FIXED_NUMERIC_SHORT_WEIGHT_MASK);
-	exponent = weight - (ndigits - 1);
+	/* the weight is a 7-bit two's complement field */
+	exponent = ((int8) ((header & (FIXED_NUMERIC_SHORT_WEIGHT_SIGN_MASK | FIXED_NUMERIC_SHORT_WEIGHT_MASK)) << 1) >> 1)
+		- (ndigits - 1);
 	if (unlikely((header & FIXED_NUMERIC_FORM_MASK) != FIXED_NUMERIC_SHORT ||
-				 ndigits == 0 || ndigits > 4 || exponent > 4 || exponent < -4))
+				 (unsigned) (ndigits - 1) > 3 || (unsigned) (exponent + 4) > 8))
 		return false;
 	result->scale = exponent < 0 ? -4 * exponent : 0;
 	for (i = 0; i < ndigits; i++)
 	{
 		int16		digit;
 
-		memcpy(&digit, p + VARHDRSZ_SHORT + sizeof(uint16) + i * sizeof(int16), sizeof(int16));
+		memcpy(&digit, digits + i * sizeof(int16), sizeof(int16));
 		acc = acc * FIXED_NBASE + digit;
 	}
 	if (exponent > 0 && __builtin_mul_overflow(acc, fixed_pow10[4 * exponent], &acc))
 		return false;
-	/* drop trailing zeros of a fractional last digit: 1.50 is 15 x 10^-1 */
-	while (result->scale > 0 && acc % 10 == 0)
-	{
-		acc /= 10;
-		result->scale--;
-	}
 	result->value = (header & FIXED_NUMERIC_SHORT_SIGN_MASK) ? -acc : acc;
 	return true;
 }

@@ -30,22 +30,6 @@
 
 /* ---------- matching ---------- */
 
-/* The entry of a run with this modifier (or none) and setting; NULL if absent. */
-static const RateEntry *
-find_in_run(const RateEntry *run, int n, const char *modifier, uint8 setting)
-{
-	static const char no_modifier[2] = {0, 0};
-	int			i;
-
-	if (modifier == NULL)
-		modifier = no_modifier;
-	for (i = 0; i < n; i++)
-		if (run[i].modifier[0] == modifier[0] && run[i].modifier[1] == modifier[1] &&
-			run[i].setting == setting)
-			return &run[i];
-	return NULL;
-}
-
 #define MAX_LINE_MODIFIERS 16
 
 /* A claim line as the pricing arguments describe it. */
@@ -63,6 +47,18 @@ typedef struct ClaimLine
 	uint8		setting;
 } ClaimLine;
 
+/* Where a modifier stands among the line's, or -1. */
+static pg_attribute_always_inline int
+modifier_index(const ClaimLine *line, const char *modifier)
+{
+	int			i;
+
+	for (i = 0; i < line->nmodifiers; i++)
+		if (line->modifiers[i][0] == modifier[0] && line->modifiers[i][1] == modifier[1])
+			return i;
+	return -1;
+}
+
 /* What pricing did, step by step, for expected_allowed_explain. */
 typedef struct PriceTrace
 {
@@ -73,77 +69,97 @@ typedef struct PriceTrace
 	Fixed64		factor;			/* ...its rate or percent as a fraction */
 	Numeric		base;
 	int			nadjusts;
-	char		adjust_modifier[MAX_LINE_MODIFIERS][2];
-	int64		adjust_percent[MAX_LINE_MODIFIERS];
+	const ModifierFactor *adjusts[MAX_LINE_MODIFIERS];	/* that apply, in order */
 	Numeric		adjust_amount[MAX_LINE_MODIFIERS];
-	int64		mppr_percent;
+	int			mppr_rank;		/* index into the schedule's MPPR list... */
+	int64		mppr_percent;	/* ...and the percent there */
 	Numeric		after_mppr;
 	bool		lesser_of_applied;
 	const char *unpriced;		/* why the line could not be priced */
 } PriceTrace;
 
-/* The entry of a code's run that the match order picks; sets *match. */
-static const RateEntry *
-match_in_run(const RateEntry *run, int n, const ClaimLine *line, const char **match)
+/*
+ * The entry of a code's run that the match order picks, in one pass: each
+ * entry that fits the line gets its place in the order (modifier and
+ * setting by the line's modifier order, then modifier alone, then setting,
+ * then the code alone) and the first place wins.  Sets *match.
+ */
+static pg_attribute_always_inline const PricingEntry *
+match_in_run(const PricingEntry *run, int n, const ClaimLine *line, const char **match)
 {
-	const RateEntry *e;
+	static const char *const names[] = {"code, modifier and setting", "code and modifier",
+	"code and setting", "code"};
+	const PricingEntry *best = NULL;
+	int			best_place = INT_MAX;
 	int			i;
 
-	for (i = 0; i < line->nmodifiers; i++)
-		if ((e = find_in_run(run, n, line->modifiers[i], line->setting)) != NULL)
-		{
-			*match = "code, modifier and setting";
-			return e;
-		}
-	for (i = 0; i < line->nmodifiers; i++)
-		if ((e = find_in_run(run, n, line->modifiers[i], SETTING_ANY)) != NULL)
-		{
-			*match = "code and modifier";
-			return e;
-		}
-	if ((e = find_in_run(run, n, NULL, line->setting)) != NULL)
+	for (i = 0; i < n; i++)
 	{
-		*match = "code and setting";
-		return e;
+		const PricingEntry *e = &run[i];
+		bool		any_setting = (e->setting == SETTING_ANY);
+		int			place;
+
+		if (!any_setting && e->setting != line->setting)
+			continue;
+		if (e->modifier[0] == '\0')
+			place = (any_setting ? 3 : 2) * MAX_LINE_MODIFIERS;
+		else
+		{
+			int			k = modifier_index(line, e->modifier);
+
+			if (k < 0)
+				continue;
+			place = (any_setting ? 1 : 0) * MAX_LINE_MODIFIERS + k;
+		}
+		if (place < best_place)
+		{
+			best_place = place;
+			best = e;
+		}
 	}
-	*match = "code";
-	return find_in_run(run, n, NULL, SETTING_ANY);
+	if (best != NULL)
+		*match = names[best_place / MAX_LINE_MODIFIERS];
+	return best;
 }
 
 /*
- * Match the line to a rule: the code's lone plain entry straight from its
- * index slot, else the match order over the code's entries, else the
- * default.  Sets trace->match, entry, entry_modifier, method and factor;
- * false when nothing matches.
+ * Match the line to a rule: the code's plain entry straight from its index
+ * slot when no other entry of the code can match the line, else the match
+ * order over the code's entries, else the default.  Sets trace->match,
+ * entry, entry_modifier, method and factor; false when nothing matches.
  */
-static bool
+static pg_attribute_always_inline bool
 match_line(const PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
 {
 	const RateSchedule *s = ps->schedule;
 	const CodeSlot *slot = priced_schedule_find(ps, line->code);
-	const RateEntry *e = NULL;
+	const PricingEntry *e = NULL;
 
 	trace->entry_modifier = NULL;
-	if (slot != NULL && slot->lone_method != RM_NONE)
+	if (slot != NULL && slot->plain_method != RM_NONE &&
+		!(slot->flags & CODE_HAS_SETTING_ENTRIES) &&
+		(line->nmodifiers == 0 || !(slot->flags & CODE_HAS_MODIFIER_ENTRIES)))
 	{
 		trace->match = "code";
 		trace->entry = RS_ENTRIES(s) + slot->first;
-		trace->method = slot->lone_method;
-		trace->factor.value = slot->lone_factor;
-		trace->factor.scale = slot->lone_scale;
+		trace->method = slot->plain_method;
+		trace->factor.value = slot->plain_factor;
+		trace->factor.scale = slot->plain_scale;
 		return true;
 	}
 	if (slot != NULL)
-		e = match_in_run(RS_ENTRIES(s) + slot->first, slot->nentries, line, &trace->match);
-	trace->entry = e;
+		e = match_in_run(ps->entries + slot->first, slot->nentries, line, &trace->match);
 	if (e != NULL)
 	{
+		trace->entry = RS_ENTRIES(s) + (e - ps->entries);
 		trace->method = e->method;
-		trace->factor = rule_factor(e->method, e->value);
+		trace->factor.value = e->factor;
+		trace->factor.scale = e->scale;
 		if (e->modifier[0] != '\0')
 			trace->entry_modifier = e->modifier;
 		return true;
 	}
+	trace->entry = NULL;
 	trace->match = "default";
 	trace->method = s->default_method;
 	trace->factor = ps->default_factor;
@@ -170,10 +186,9 @@ line_numeric(Datum d)
  * modifier adjustments that apply and the MPPR percent.  False (with the
  * reason in trace->unpriced) when the line cannot be priced.
  */
-static bool
+static pg_attribute_always_inline bool
 resolve_line(const PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
 {
-	const RateSchedule *s = ps->schedule;
 	int			i;
 
 	/* no memset: the arrays are filled as far as nadjusts says */
@@ -193,16 +208,16 @@ resolve_line(const PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
 		trace->unpriced = "the rule is a percent of billed and the billed amount is NULL";
 	for (i = 0; i < line->nmodifiers; i++)
 	{
-		int64		pct;
+		const ModifierFactor *adjust;
 
 		if (trace->entry_modifier && memcmp(trace->entry_modifier, line->modifiers[i], 2) == 0)
 			continue;			/* the entry is written for this modifier */
-		if ((pct = modifier_adjustment(s, line->modifiers[i])) < 0)
+		if ((adjust = priced_schedule_adjustment(ps, line->modifiers[i])) == NULL)
 			continue;
-		memcpy(trace->adjust_modifier[trace->nadjusts], line->modifiers[i], 2);
-		trace->adjust_percent[trace->nadjusts++] = pct;
+		trace->adjusts[trace->nadjusts++] = adjust;
 	}
-	trace->mppr_percent = mppr_percent(s, line->rank);
+	trace->mppr_rank = Min(line->rank, RS_MAX_MPPR) - 1;
+	trace->mppr_percent = ps->mppr_percent[trace->mppr_rank];
 	return trace->unpriced == NULL;
 }
 
@@ -239,7 +254,7 @@ price_numeric(const RateSchedule *s, const ClaimLine *line, PriceTrace *t)
 	int			i;
 
 	for (i = 0; i < t->nadjusts; i++)
-		amount = t->adjust_amount[i] = num_percent(amount, t->adjust_percent[i]);
+		amount = t->adjust_amount[i] = num_percent(amount, t->adjusts[i]->percent);
 	if (t->mppr_percent != 100 * RS_MICRO)
 		amount = num_percent(amount, t->mppr_percent);
 	t->after_mppr = amount;
@@ -259,9 +274,10 @@ price_numeric(const RateSchedule *s, const ClaimLine *line, PriceTrace *t)
  * decreases a value, so the lesser of the rounded amounts is the rounded
  * lesser amount: lesser-of compares cents.
  */
-static bool
-price_fixed(const RateSchedule *s, const ClaimLine *line, const PriceTrace *t, int64 *cents)
+static pg_attribute_always_inline bool
+price_fixed(const PricedSchedule *ps, const ClaimLine *line, const PriceTrace *t, int64 *cents)
 {
+	const RateSchedule *s = ps->schedule;
 	Fixed64		amount = t->factor;
 	Fixed64		x;
 	int64		billed_cents;
@@ -286,9 +302,9 @@ price_fixed(const RateSchedule *s, const ClaimLine *line, const PriceTrace *t, i
 			break;
 	}
 	for (i = 0; i < t->nadjusts; i++)
-		if (!fixed64_mul(&amount, fixed64_make(t->adjust_percent[i], 8)))
+		if (!fixed64_mul(&amount, t->adjusts[i]->factor))
 			return false;
-	if (t->mppr_percent != 100 * RS_MICRO && !fixed64_mul(&amount, fixed64_make(t->mppr_percent, 8)))
+	if (t->mppr_percent != 100 * RS_MICRO && !fixed64_mul(&amount, ps->mppr_factor[t->mppr_rank]))
 		return false;
 	if (!fixed64_round_cents(amount, cents))
 		return false;
@@ -302,17 +318,6 @@ price_fixed(const RateSchedule *s, const ClaimLine *line, const PriceTrace *t, i
 }
 
 /* ---------- arguments ---------- */
-
-static bool
-modifier_seen(const ClaimLine *line, const char *modifier)
-{
-	int			i;
-
-	for (i = 0; i < line->nmodifiers; i++)
-		if (memcmp(line->modifiers[i], modifier, 2) == 0)
-			return true;
-	return false;
-}
 
 /* Codes and modifiers are ASCII; no locale-aware case mapping per row. */
 static inline char
@@ -351,7 +356,7 @@ read_modifier(const text *t, ClaimLine *line)
 				 errmsg("a claim line has at most %d modifiers", MAX_LINE_MODIFIERS)));
 	line->modifiers[line->nmodifiers][0] = ascii_upper(s[0]);
 	line->modifiers[line->nmodifiers][1] = ascii_upper(s[1]);
-	if (!modifier_seen(line, line->modifiers[line->nmodifiers]))
+	if (modifier_index(line, line->modifiers[line->nmodifiers]) < 0)
 		line->nmodifiers++;		/* a repeated modifier counts once */
 }
 
@@ -364,7 +369,7 @@ read_modifier(const text *t, ClaimLine *line)
  * address, so header fields and element alignment are taken from offsets
  * counted from there; nothing before the value itself is read.
  */
-static void
+static pg_attribute_always_inline void
 read_modifiers(Datum d, ClaimLine *line)
 {
 	struct varlena *v = (struct varlena *) DatumGetPointer(d);
@@ -400,12 +405,14 @@ read_modifiers(Datum d, ClaimLine *line)
 	{
 		nulls = (const bits8 *) base + offset;
 		offset = dataoffset;
+		if (nitems <= 8 && (nulls[0] & ((1 << nitems) - 1)) == 0)
+			return;				/* all NULL, as modifier1..4 columns often are */
 	}
 	for (i = 0; i < nitems; i++)
 	{
 		const text *t;
 
-		if (nulls && !(nulls[i / 8] & (1 << (i % 8))))
+		if (nulls && !(nulls[(uint32) i >> 3] & (1 << ((uint32) i & 7))))
 			continue;
 		t = (const text *) (base + offset);
 		offset = INTALIGN(offset + VARSIZE_ANY(t));
@@ -413,21 +420,41 @@ read_modifiers(Datum d, ClaimLine *line)
 	}
 }
 
-/* Read the code: up to 7 letters and digits, upper-cased; false if not a code. */
-static bool
-read_code(text *t, char *code)
+/*
+ * Read the code into code[]: up to 7 characters, upper-cased, NUL-padded;
+ * false when no code has that shape.  Most codes are CPT digits, so the
+ * bytes are moved in two (overlapping) 4-byte copies and only a code with
+ * letters in it is upper-cased byte by byte.
+ */
+static pg_attribute_always_inline bool
+read_code(Datum d, char *code)
 {
-	char	   *s = VARDATA_ANY(t);
-	int			len = VARSIZE_ANY_EXHDR(t);
+	struct varlena *t = (struct varlena *) DatumGetPointer(d);
+	const char *s;
+	int			len;
+	uint64		word;
 	int			i;
 
+	if (unlikely(VARATT_IS_EXTENDED(t) && !VARATT_IS_SHORT(t)))
+		t = pg_detoast_datum_packed(t);
+	s = VARDATA_ANY(t);
+	len = VARSIZE_ANY_EXHDR(t);
 	while (len > 0 && s[len - 1] == ' ')
 		len--;
 	if (len < 1 || len >= RS_CODE_LEN)
 		return false;
 	memset(code, 0, RS_CODE_LEN);
-	for (i = 0; i < len; i++)
-		code[i] = ascii_upper(s[i]);
+	if (len >= 4)
+	{
+		memcpy(code, s, 4);
+		memcpy(code + len - 4, s + len - 4, 4);
+	}
+	else
+		memcpy(code, s, len);
+	memcpy(&word, code, sizeof(word));
+	if (word & UINT64CONST(0x4040404040404040))	/* a byte from '@' up: maybe a letter */
+		for (i = 0; i < len; i++)
+			code[i] = ascii_upper(code[i]);
 	return true;
 }
 
@@ -435,17 +462,13 @@ read_code(text *t, char *code)
  * Read expected_allowed's arguments; false when the result is NULL
  * (NULL schedule, code, units, rank or facility).
  */
-static bool
+static pg_attribute_always_inline bool
 read_line(FunctionCallInfo fcinfo, ClaimLine *line)
 {
-	int			required[] = {0, 1, 3, 6, 7};
-	int			i;
-
-	for (i = 0; i < (int) lengthof(required); i++)
-		if (PG_ARGISNULL(required[i]))
-			return false;
-	memset(line, 0, sizeof(ClaimLine));
-	if (!read_code(PG_GETARG_TEXT_PP(1), line->code))
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(3) || PG_ARGISNULL(6) || PG_ARGISNULL(7))
+		return false;
+	line->nmodifiers = 0;		/* no memset: modifiers[] is filled as far as this says */
+	if (!read_code(PG_GETARG_DATUM(1), line->code))
 		return false;			/* no code of that shape has an entry */
 	if (!PG_ARGISNULL(2))
 		read_modifiers(PG_GETARG_DATUM(2), line);
@@ -478,7 +501,7 @@ expected_allowed(PG_FUNCTION_ARGS)
 	ps = priced_schedule(fcinfo, 0);
 	if (!resolve_line(ps, &line, &trace))
 		PG_RETURN_NULL();
-	if (price_fixed(ps->schedule, &line, &trace, &cents))
+	if (price_fixed(ps, &line, &trace, &cents))
 		PG_RETURN_NUMERIC(money_from_cents(cents));
 	PG_RETURN_NUMERIC(price_numeric(ps->schedule, &line, &trace));
 }
@@ -577,8 +600,8 @@ expected_allowed_explain(PG_FUNCTION_ARGS)
 	for (i = 0; i < t.nadjusts; i++)
 	{
 		pushJsonbValue(&state, WJB_BEGIN_OBJECT, NULL);
-		push_text(&state, "modifier", pnstrdup(t.adjust_modifier[i], 2));
-		push_numeric(&state, "percent", int64_div_fast_to_numeric(t.adjust_percent[i], 6), true);
+		push_text(&state, "modifier", pnstrdup(t.adjusts[i]->modifier, 2));
+		push_numeric(&state, "percent", int64_div_fast_to_numeric(t.adjusts[i]->percent, 6), true);
 		push_numeric(&state, "amount", t.base ? t.adjust_amount[i] : NULL, true);
 		pushJsonbValue(&state, WJB_END_OBJECT, NULL);
 	}

@@ -34,7 +34,7 @@ static const struct
 {
 	const char *modifier;
 	int64		percent;
-}			builtin_adjusts[] = {
+}			builtin_adjusts[RS_BUILTIN_ADJUSTS] = {
 	{"50", 150 * RS_MICRO},		/* bilateral */
 	{"62", 62500000},			/* co-surgeon */
 	{"80", 16 * RS_MICRO},		/* assistant surgeon */
@@ -554,19 +554,26 @@ rate_schedule_entries(PG_FUNCTION_ARGS)
 
 /* ---------- policies, for pricing ---------- */
 
-/* The micro-percent adjustment for a modifier, or -1 if it has none. */
-int64
-modifier_adjustment(const RateSchedule *s, const char *modifier)
+/*
+ * The modifier adjustments in force, into out[] (room for s->nadjusts +
+ * RS_BUILTIN_ADJUSTS): the schedule's own, then the built-in ones, so the
+ * first match for a modifier is the one that applies.  Returns the count.
+ */
+int
+modifier_adjustments(const RateSchedule *s, ModifierAdjust *out)
 {
+	int			n = 0;
 	int			i;
 
 	for (i = 0; i < s->nadjusts; i++)
-		if (memcmp(RS_ADJUSTS(s)[i].modifier, modifier, 2) == 0)
-			return RS_ADJUSTS(s)[i].percent;
+		out[n++] = RS_ADJUSTS(s)[i];
 	for (i = 0; i < (int) lengthof(builtin_adjusts); i++)
-		if (memcmp(builtin_adjusts[i].modifier, modifier, 2) == 0)
-			return builtin_adjusts[i].percent;
-	return -1;
+	{
+		memset(&out[n], 0, sizeof(ModifierAdjust));
+		memcpy(out[n].modifier, builtin_adjusts[i].modifier, 2);
+		out[n++].percent = builtin_adjusts[i].percent;
+	}
+	return n;
 }
 
 /* The micro-percent paid at a procedure rank; ranks past the list use its last. */

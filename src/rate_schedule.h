@@ -13,6 +13,7 @@
 #define RS_MAX_ENTRIES 1000000
 #define RS_MAX_MPPR 20
 #define RS_MAX_MODIFIER_ADJUSTS 100
+#define RS_BUILTIN_ADJUSTS 6		/* 50, 62, 80, 81, 82, AS */
 #define RS_CODE_LEN 8			/* 3 to 7 characters and a NUL */
 
 /* Rates are integers of a millionth: of a dollar, or of a percent. */
@@ -100,7 +101,7 @@ extern bool parse_rule(ItemParser *p, const ParsedItem *item, const char *s,
 extern char *format_rule(uint8 method, int64 value);
 extern char *format_selector(const RateEntry *e);
 extern const char *method_name(uint8 method);
-extern int64 modifier_adjustment(const RateSchedule *s, const char *modifier);
+extern int	modifier_adjustments(const RateSchedule *s, ModifierAdjust *out);
 extern int64 mppr_percent(const RateSchedule *s, int32 rank);
 
 

@@ -6,7 +6,7 @@
  * expected_allowed the same (usually TOASTed) schedule on every row.  The
  * detoasted schedule is kept in fn_extra for the life of the query, keyed
  * on its TOAST pointer (or, for an inline value, its bytes), together with
- * a hash index of its codes whose slots carry the usual lone rule inline:
+ * a hash index of its codes whose slots carry the usual plain rule inline:
  * a lookup reads one cache line and allocates nothing.
  *-------------------------------------------------------------------------
  */
@@ -15,29 +15,9 @@
 #include "schedule_cache.h"
 
 #include "access/detoast.h"
-#include "port/pg_bswap.h"
 #include "utils/memutils.h"
 
 #define CACHE_LINE 64
-
-/* A code as an integer that orders like its bytes (big-endian load). */
-static inline uint64
-code_key(const char *code)
-{
-	uint64		key;
-
-	memcpy(&key, code, sizeof(key));
-	return pg_hton64(key);
-}
-
-static inline uint32
-code_hash(uint64 key)
-{
-	key ^= key >> 33;
-	key *= UINT64CONST(0xff51afd7ed558ccd);
-	key ^= key >> 33;
-	return (uint32) key;
-}
 
 /* A rule's rate or percent as an exact fraction, trailing zeros dropped. */
 Fixed64
@@ -52,18 +32,28 @@ rule_factor(uint8 method, int64 value)
 static void
 slot_set(CodeSlot *slot, const RateEntry *run, int first, int n)
 {
+	int			i;
+
 	memset(slot, 0, sizeof(CodeSlot));
 	slot->key = code_key(run->code);
 	slot->first = first;
 	slot->nentries = n;
-	slot->lone_method = RM_NONE;
-	if (n == 1 && run->modifier[0] == '\0' && run->setting == SETTING_ANY)
+	slot->plain_method = RM_NONE;
+	/* entries sort by modifier, then setting: a plain entry comes first */
+	if (run->modifier[0] == '\0' && run->setting == SETTING_ANY)
 	{
 		Fixed64		f = rule_factor(run->method, run->value);
 
-		slot->lone_method = run->method;
-		slot->lone_factor = f.value;
-		slot->lone_scale = f.scale;
+		slot->plain_method = run->method;
+		slot->plain_factor = f.value;
+		slot->plain_scale = f.scale;
+	}
+	for (i = 0; i < n; i++)
+	{
+		if (run[i].modifier[0] != '\0')
+			slot->flags |= CODE_HAS_MODIFIER_ENTRIES;
+		if (run[i].setting != SETTING_ANY)
+			slot->flags |= CODE_HAS_SETTING_ENTRIES;
 	}
 }
 
@@ -97,59 +87,54 @@ index_build(PricedSchedule *ps)
 			;
 		slot_set(&ps->slots[h], &entries[i], i, end - i);
 	}
-	if (s->flags & RS_HAS_DEFAULT)
-		ps->default_factor = rule_factor(s->default_method, s->default_value);
 }
 
-/* The slot of a code (NUL-padded to RS_CODE_LEN), or NULL. */
-const CodeSlot *
-priced_schedule_find(const PricedSchedule *ps, const char *code)
+/*
+ * The schedule's rules as fixed point, once: the entries (compactly, with
+ * what matching reads), the default, the modifier adjustments in force and
+ * the MPPR percent by rank (rank - 1, up to RS_MAX_MPPR).
+ */
+static void
+rules_build(PricedSchedule *ps)
 {
-	uint64		key = code_key(code);
-	uint32		h;
+	const RateSchedule *s = ps->schedule;
+	const RateEntry *entries = RS_ENTRIES(s);
+	ModifierAdjust *adjusts;
+	int			i;
 
-	for (h = code_hash(key) & ps->mask; ps->slots[h].key != 0; h = (h + 1) & ps->mask)
-		if (ps->slots[h].key == key)
-			return &ps->slots[h];
-	return NULL;
+	ps->entries = palloc(Max(s->nentries, 1) * sizeof(PricingEntry));
+	for (i = 0; i < s->nentries; i++)
+	{
+		PricingEntry *pe = &ps->entries[i];
+		Fixed64		f = rule_factor(entries[i].method, entries[i].value);
+
+		memcpy(pe->modifier, entries[i].modifier, 2);
+		pe->setting = entries[i].setting;
+		pe->method = entries[i].method;
+		pe->scale = f.scale;
+		pe->factor = f.value;
+	}
+	if (s->flags & RS_HAS_DEFAULT)
+		ps->default_factor = rule_factor(s->default_method, s->default_value);
+	adjusts = palloc((s->nadjusts + RS_BUILTIN_ADJUSTS) * sizeof(ModifierAdjust));
+	ps->nadjusts = modifier_adjustments(s, adjusts);
+	ps->adjusts = palloc(ps->nadjusts * sizeof(ModifierFactor));
+	for (i = 0; i < ps->nadjusts; i++)
+	{
+		memcpy(ps->adjusts[i].modifier, adjusts[i].modifier, 2);
+		ps->adjusts[i].percent = adjusts[i].percent;
+		ps->adjusts[i].factor = fixed64_make(adjusts[i].percent, 8);
+	}
+	pfree(adjusts);
+	/* a list has at most RS_MAX_MPPR ranks, so the last slot holds for any later rank */
+	for (i = 0; i < RS_MAX_MPPR; i++)
+	{
+		ps->mppr_percent[i] = mppr_percent(s, i + 1);
+		ps->mppr_factor[i] = fixed64_make(ps->mppr_percent[i], 8);
+	}
 }
 
 /* ---------- the per-query cache ---------- */
-
-/*
- * Claim lines of several payers arrive interleaved, so the cache holds a
- * few schedules at once; a miss replaces the slots round-robin.
- */
-#define SCHEDULE_CACHE_SLOTS 32
-
-typedef struct CacheEntry
-{
-	bool		on_disk;		/* keyed on a TOAST pointer */
-	Oid			toastrelid;
-	Oid			valueid;
-	struct varlena *raw;		/* else keyed on these bytes */
-	MemoryContext context;		/* holds raw and ps's memory */
-	PricedSchedule ps;
-} CacheEntry;
-
-typedef struct ScheduleCache
-{
-	int			nentries;
-	int			next_victim;
-	CacheEntry	entries[SCHEDULE_CACHE_SLOTS];
-} ScheduleCache;
-
-static bool
-entry_matches(const CacheEntry *entry, struct varlena *raw, bool on_disk,
-			  const struct varatt_external *ext)
-{
-	if (entry->on_disk != on_disk)
-		return false;
-	if (on_disk)
-		return entry->toastrelid == ext->va_toastrelid && entry->valueid == ext->va_valueid;
-	return VARSIZE_ANY(entry->raw) == VARSIZE_ANY(raw) &&
-		memcmp(entry->raw, raw, VARSIZE_ANY(raw)) == 0;
-}
 
 /* Decode raw into ps, in the current memory context. */
 static void
@@ -157,48 +142,52 @@ decode(PricedSchedule *ps, struct varlena *raw)
 {
 	ps->schedule = (RateSchedule *) PG_DETOAST_DATUM(PointerGetDatum(raw));
 	index_build(ps);
+	rules_build(ps);
 }
 
-/* Decode raw into a cache entry of its own context under fn_mcxt. */
+/* Decode raw into cache entry i, in a context of its own under fn_mcxt. */
 static void
-entry_fill(FunctionCallInfo fcinfo, CacheEntry *entry, struct varlena *raw,
-		   bool on_disk, const struct varatt_external *ext)
+entry_fill(FunctionCallInfo fcinfo, ScheduleCache *cache, int i, struct varlena *raw, uint64 key)
 {
+	CacheEntry *entry = &cache->entries[i];
 	MemoryContext oldcontext;
 
 	entry->context = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "contracts_ext schedule",
 										   ALLOCSET_DEFAULT_SIZES);
 	oldcontext = MemoryContextSwitchTo(entry->context);
-	entry->on_disk = on_disk;
-	entry->toastrelid = ext->va_toastrelid;
-	entry->valueid = ext->va_valueid;
+	cache->keys[i] = key;
 	entry->raw = NULL;
-	if (!on_disk)
+	if (key == 0)
 	{
 		entry->raw = palloc(VARSIZE_ANY(raw));
 		memcpy(entry->raw, raw, VARSIZE_ANY(raw));
 	}
-	decode(&entry->ps, on_disk ? raw : entry->raw);
+	entry->ps = palloc(sizeof(PricedSchedule));
+	decode(entry->ps, key == 0 ? entry->raw : raw);
 	MemoryContextSwitchTo(oldcontext);
 }
 
 /*
- * The schedule of argument argno ready for pricing: from the cache when it
- * holds the same value (same TOAST pointer, or for an inline value the same
- * bytes).  An in-memory TOAST pointer has no stable key; such a value is
- * decoded afresh in the calling context.
+ * priced_schedule beyond its inline fast path: an inline value, a value not
+ * in the cache yet, or an in-memory TOAST pointer, which has no stable key
+ * (such a value is decoded afresh in the calling context).
  */
 const PricedSchedule *
-priced_schedule(FunctionCallInfo fcinfo, int argno)
+priced_schedule_slow(FunctionCallInfo fcinfo, int argno)
 {
 	struct varlena *raw = (struct varlena *) PG_GETARG_POINTER(argno);
 	ScheduleCache *cache = fcinfo->flinfo->fn_extra;
-	struct varatt_external ext = {0};
-	bool		on_disk = VARATT_IS_EXTERNAL_ONDISK(raw);
-	CacheEntry *entry;
+	uint64		key = 0;
 	int			i;
 
-	if (VARATT_IS_EXTERNAL(raw) && !on_disk)
+	if (VARATT_IS_EXTERNAL_ONDISK(raw))
+	{
+		struct varatt_external ext;
+
+		VARATT_EXTERNAL_GET_POINTER(ext, raw);
+		key = ((uint64) ext.va_valueid << 32) | ext.va_toastrelid;
+	}
+	else if (VARATT_IS_EXTERNAL(raw))
 	{
 		PricedSchedule *ps = palloc(sizeof(PricedSchedule));
 
@@ -208,20 +197,20 @@ priced_schedule(FunctionCallInfo fcinfo, int argno)
 	if (cache == NULL)
 		cache = fcinfo->flinfo->fn_extra =
 			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ScheduleCache));
-	if (on_disk)
-		VARATT_EXTERNAL_GET_POINTER(ext, raw);
 	for (i = 0; i < cache->nentries; i++)
-		if (entry_matches(&cache->entries[i], raw, on_disk, &ext))
-			return &cache->entries[i].ps;
+		if (cache->keys[i] == key &&
+			(key != 0 || (VARSIZE_ANY(cache->entries[i].raw) == VARSIZE_ANY(raw) &&
+						  memcmp(cache->entries[i].raw, raw, VARSIZE_ANY(raw)) == 0)))
+			return cache->entries[i].ps;
 
 	if (cache->nentries < SCHEDULE_CACHE_SLOTS)
-		entry = &cache->entries[cache->nentries++];
+		i = cache->nentries++;
 	else
 	{
-		entry = &cache->entries[cache->next_victim];
+		i = cache->next_victim;
 		cache->next_victim = (cache->next_victim + 1) % SCHEDULE_CACHE_SLOTS;
-		MemoryContextDelete(entry->context);
+		MemoryContextDelete(cache->entries[i].context);
 	}
-	entry_fill(fcinfo, entry, raw, on_disk, &ext);
-	return &entry->ps;
+	entry_fill(fcinfo, cache, i, raw, key);
+	return cache->entries[i].ps;
 }

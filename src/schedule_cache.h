@@ -8,26 +8,51 @@
 #define CONTRACTS_SCHEDULE_CACHE_H
 
 #include "fmgr.h"
+#include "access/detoast.h"
+#include "port/pg_bswap.h"
 
 #include "fixed.h"
 #include "rate_schedule.h"
 
 /*
- * One code of a schedule in the hash index.  Most codes have a single
- * entry with no modifier or setting; its rule is kept in the slot itself,
- * so pricing such a code reads one cache line and never the entry.
+ * One code of a schedule in the hash index.  Most codes have a plain entry
+ * (no modifier or setting) and nothing else, or nothing that can match a
+ * line without modifiers; the plain rule is kept in the slot itself, so
+ * pricing such a line reads one cache line and never the entries.
  */
 typedef struct CodeSlot
 {
 	uint64		key;			/* code_key() of the code; 0: an empty slot */
-	int64		lone_factor;	/* the lone entry's rule as fixed point... */
-	uint8		lone_scale;		/* ...value x 10^-scale */
-	uint8		lone_method;	/* the lone entry's method; RM_NONE: see entries */
-	uint16		padding;
-	int32		first;			/* the code's first entry */
+	int64		plain_factor;	/* the plain entry's rule as fixed point... */
+	uint8		plain_scale;	/* ...value x 10^-scale */
+	uint8		plain_method;	/* its method; RM_NONE: the code has no plain entry */
+	uint8		flags;			/* CODE_HAS_* */
+	uint8		padding;
+	int32		first;			/* the code's first entry (the plain one, if any) */
 	int32		nentries;		/* its entries: one per modifier and setting */
 	int32		padding2;
 } CodeSlot;
+
+#define CODE_HAS_MODIFIER_ENTRIES 0x01	/* an entry for the code with a modifier */
+#define CODE_HAS_SETTING_ENTRIES 0x02	/* an entry for the code with a setting */
+
+/* An entry as matching and the fixed-point path read it: 16 bytes. */
+typedef struct PricingEntry
+{
+	char		modifier[2];
+	uint8		setting;
+	uint8		method;
+	int32		scale;			/* the rule as fixed point: */
+	int64		factor;			/* factor x 10^-scale */
+} PricingEntry;
+
+/* A modifier's payment adjustment: micro-percent and fixed-point factor. */
+typedef struct ModifierFactor
+{
+	char		modifier[2];
+	int64		percent;
+	Fixed64		factor;
+} ModifierFactor;
 
 /* A schedule ready for pricing. */
 typedef struct PricedSchedule
@@ -36,10 +61,110 @@ typedef struct PricedSchedule
 	uint32		mask;			/* slots - 1 */
 	CodeSlot   *slots;			/* open addressing, linear probing */
 	Fixed64		default_factor; /* the default rule, when there is one */
+	PricingEntry *entries;		/* the schedule's entries, same order */
+	int64		mppr_percent[RS_MAX_MPPR];	/* by rank - 1; the last holds on */
+	int			nadjusts;		/* the modifier adjustments in force, */
+	ModifierFactor *adjusts;	/* the schedule's first, then built-in */
+	Fixed64		mppr_factor[RS_MAX_MPPR];
 } PricedSchedule;
 
-extern const PricedSchedule *priced_schedule(FunctionCallInfo fcinfo, int argno);
-extern const CodeSlot *priced_schedule_find(const PricedSchedule *ps, const char *code);
+extern const PricedSchedule *priced_schedule_slow(FunctionCallInfo fcinfo, int argno);
 extern Fixed64 rule_factor(uint8 method, int64 value);
+
+/* A code as an integer that orders like its bytes (big-endian load). */
+static inline uint64
+code_key(const char *code)
+{
+	uint64		key;
+
+	memcpy(&key, code, sizeof(key));
+	return pg_hton64(key);
+}
+
+static inline uint32
+code_hash(uint64 key)
+{
+	key ^= key >> 33;
+	key *= UINT64CONST(0xff51afd7ed558ccd);
+	key ^= key >> 33;
+	return (uint32) key;
+}
+
+/*
+ * Claim lines of several payers arrive interleaved, so the cache holds a
+ * few schedules at once; a miss replaces the slots round-robin.
+ */
+#define SCHEDULE_CACHE_SLOTS 32
+
+typedef struct CacheEntry
+{
+	struct varlena *raw;		/* an inline value's bytes (its key) */
+	MemoryContext context;		/* holds raw and ps */
+	PricedSchedule *ps;
+} CacheEntry;
+
+/*
+ * The keys are kept apart from the entries, so finding a schedule reads one
+ * or two cache lines: an on-disk value's key is its TOAST pointer's value
+ * and relation OIDs (never 0); an inline value's is 0 and its bytes.
+ */
+typedef struct ScheduleCache
+{
+	int			nentries;
+	int			next_victim;
+	uint64		keys[SCHEDULE_CACHE_SLOTS];
+	CacheEntry	entries[SCHEDULE_CACHE_SLOTS];
+} ScheduleCache;
+
+/*
+ * The schedule of argument argno ready for pricing, from the cache when it
+ * holds the same value: same TOAST pointer, or for an inline value the same
+ * bytes.  The usual case, a TOASTed schedule already decoded, is inline.
+ */
+static inline const PricedSchedule *
+priced_schedule(FunctionCallInfo fcinfo, int argno)
+{
+	struct varlena *raw = (struct varlena *) PG_GETARG_POINTER(argno);
+	const ScheduleCache *cache = fcinfo->flinfo->fn_extra;
+
+	if (likely(cache != NULL && VARATT_IS_EXTERNAL_ONDISK(raw)))
+	{
+		struct varatt_external ext;
+		uint64		key;
+		int			i;
+
+		VARATT_EXTERNAL_GET_POINTER(ext, raw);
+		key = ((uint64) ext.va_valueid << 32) | ext.va_toastrelid;
+		for (i = 0; i < cache->nentries; i++)
+			if (cache->keys[i] == key)
+				return cache->entries[i].ps;
+	}
+	return priced_schedule_slow(fcinfo, argno);
+}
+
+/* A modifier's adjustment, or NULL when it has none. */
+static inline const ModifierFactor *
+priced_schedule_adjustment(const PricedSchedule *ps, const char *modifier)
+{
+	int			i;
+
+	for (i = 0; i < ps->nadjusts; i++)
+		if (ps->adjusts[i].modifier[0] == modifier[0] && ps->adjusts[i].modifier[1] == modifier[1])
+			return &ps->adjusts[i];
+	return NULL;
+}
+
+/* The slot of a code (NUL-padded to RS_CODE_LEN), or NULL. */
+static inline const CodeSlot *
+priced_schedule_find(const PricedSchedule *ps, const char *code)
+{
+	uint64		key = code_key(code);
+	uint32		h;
+
+	for (h = code_hash(key) & ps->mask; ps->slots[h].key != 0; h = (h + 1) & ps->mask)
+		if (ps->slots[h].key == key)
+			return &ps->slots[h];
+	return NULL;
+}
 
 #endif							/* CONTRACTS_SCHEDULE_CACHE_H */
