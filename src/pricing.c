@@ -9,9 +9,11 @@
  * round half up to cents, once.
  *
  * Schedules come decoded and indexed from schedule_cache.c.  The price is
- * computed exactly in 128-bit fixed point without allocating (the hot
- * path), and in numeric when a number does not fit or when the steps are
- * to be explained; both give the same answer.
+ * computed exactly in 64-bit fixed point without allocating (the hot path),
+ * and in numeric when a number does not fit or when the steps are to be
+ * explained; both give the same answer.  The hot path's helpers are forced
+ * inline: pricing a line is a few hundred instructions, and calls and
+ * spilled structs were a good share of them.
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
@@ -59,7 +61,7 @@ modifier_index(const ClaimLine *line, const char *modifier)
 	return -1;
 }
 
-/* What pricing did, step by step, for expected_allowed_explain. */
+/* How a line is priced: the hot path's plan, and the steps expected_allowed_explain shows. */
 typedef struct PriceTrace
 {
 	const char *match;			/* which rule of the match order hit */
@@ -129,14 +131,14 @@ match_in_run(const PricingEntry *run, int n, const ClaimLine *line, const char *
  * entry, entry_modifier, method and factor; false when nothing matches.
  */
 static pg_attribute_always_inline bool
-match_line(const PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
+match_line(PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
 {
 	const RateSchedule *s = ps->schedule;
 	const CodeSlot *slot = priced_schedule_find(ps, line->code);
-	const PricingEntry *e = NULL;
+	const PricingEntry *e;
 
 	trace->entry_modifier = NULL;
-	if (slot != NULL && slot->plain_method != RM_NONE &&
+	if (slot->plain_method != RM_NONE &&
 		!(slot->flags & CODE_HAS_SETTING_ENTRIES) &&
 		(line->nmodifiers == 0 || !(slot->flags & CODE_HAS_MODIFIER_ENTRIES)))
 	{
@@ -147,8 +149,7 @@ match_line(const PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
 		trace->factor.scale = slot->plain_scale;
 		return true;
 	}
-	if (slot != NULL)
-		e = match_in_run(ps->entries + slot->first, slot->nentries, line, &trace->match);
+	e = match_in_run(ps->entries + slot->first, slot->nentries, line, &trace->match);
 	if (e != NULL)
 	{
 		trace->entry = RS_ENTRIES(s) + (e - ps->entries);
@@ -187,7 +188,7 @@ line_numeric(Datum d)
  * reason in trace->unpriced) when the line cannot be priced.
  */
 static pg_attribute_always_inline bool
-resolve_line(const PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
+resolve_line(PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
 {
 	int			i;
 
@@ -493,7 +494,7 @@ expected_allowed(PG_FUNCTION_ARGS)
 {
 	ClaimLine	line;
 	PriceTrace	trace;
-	const PricedSchedule *ps;
+	PricedSchedule *ps;
 	int64		cents;
 
 	if (!read_line(fcinfo, &line))
@@ -578,7 +579,7 @@ expected_allowed_explain(PG_FUNCTION_ARGS)
 	PriceTrace	t;
 	Numeric		result;
 	JsonbParseState *state = NULL;
-	const PricedSchedule *ps;
+	PricedSchedule *ps;
 	const RateSchedule *s;
 	int			i;
 

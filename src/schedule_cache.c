@@ -6,8 +6,8 @@
  * expected_allowed the same (usually TOASTed) schedule on every row.  The
  * detoasted schedule is kept in fn_extra for the life of the query, keyed
  * on its TOAST pointer (or, for an inline value, its bytes), together with
- * a hash index of its codes whose slots carry the usual plain rule inline:
- * a lookup reads one cache line and allocates nothing.
+ * a hash index of the codes looked up so far, whose slots carry the usual
+ * plain rule inline: a lookup reads one cache line and allocates nothing.
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
@@ -28,19 +28,19 @@ rule_factor(uint8 method, int64 value)
 	return fixed64_make(value, percent ? 8 : 6);
 }
 
-/* Fill a code's slot from its run of entries. */
+/* Fill a code's slot from its run of entries (n may be 0: no entries). */
 static void
-slot_set(CodeSlot *slot, const RateEntry *run, int first, int n)
+slot_set(CodeSlot *slot, uint64 key, const RateEntry *run, int first, int n)
 {
 	int			i;
 
 	memset(slot, 0, sizeof(CodeSlot));
-	slot->key = code_key(run->code);
+	slot->key = key;
 	slot->first = first;
 	slot->nentries = n;
 	slot->plain_method = RM_NONE;
 	/* entries sort by modifier, then setting: a plain entry comes first */
-	if (run->modifier[0] == '\0' && run->setting == SETTING_ANY)
+	if (n > 0 && run->modifier[0] == '\0' && run->setting == SETTING_ANY)
 	{
 		Fixed64		f = rule_factor(run->method, run->value);
 
@@ -57,53 +57,14 @@ slot_set(CodeSlot *slot, const RateEntry *run, int first, int n)
 	}
 }
 
-/*
- * Index the codes of ps->schedule in the current memory context: a table
- * at most two-thirds full, aligned to cache lines (two slots per line).
- */
+/* Ready the rules of entries [first, first + n) for matching and pricing. */
 static void
-index_build(PricedSchedule *ps)
+entries_set(PricedSchedule *ps, int first, int n)
 {
-	const RateSchedule *s = ps->schedule;
-	const RateEntry *entries = RS_ENTRIES(s);
-	uint32		size = 16;
-	char	   *mem;
-	int			i;
-	int			end;
-
-	while (size < (uint32) s->nentries + (uint32) s->nentries / 2)
-		size *= 2;
-	ps->mask = size - 1;
-	mem = palloc0(size * sizeof(CodeSlot) + CACHE_LINE);
-	ps->slots = (CodeSlot *) TYPEALIGN(CACHE_LINE, mem);
-	for (i = 0; i < s->nentries; i = end)
-	{
-		uint64		key = code_key(entries[i].code);
-		uint32		h;
-
-		for (end = i + 1; end < s->nentries && code_key(entries[end].code) == key; end++)
-			;
-		for (h = code_hash(key) & ps->mask; ps->slots[h].key != 0; h = (h + 1) & ps->mask)
-			;
-		slot_set(&ps->slots[h], &entries[i], i, end - i);
-	}
-}
-
-/*
- * The schedule's rules as fixed point, once: the entries (compactly, with
- * what matching reads), the default, the modifier adjustments in force and
- * the MPPR percent by rank (rank - 1, up to RS_MAX_MPPR).
- */
-static void
-rules_build(PricedSchedule *ps)
-{
-	const RateSchedule *s = ps->schedule;
-	const RateEntry *entries = RS_ENTRIES(s);
-	ModifierAdjust *adjusts;
+	const RateEntry *entries = RS_ENTRIES(ps->schedule);
 	int			i;
 
-	ps->entries = palloc(Max(s->nentries, 1) * sizeof(PricingEntry));
-	for (i = 0; i < s->nentries; i++)
+	for (i = first; i < first + n; i++)
 	{
 		PricingEntry *pe = &ps->entries[i];
 		Fixed64		f = rule_factor(entries[i].method, entries[i].value);
@@ -114,6 +75,104 @@ rules_build(PricedSchedule *ps)
 		pe->scale = f.scale;
 		pe->factor = f.value;
 	}
+}
+
+/* A code's first entry, by binary search, and the length of its run in *n. */
+static int
+code_run(const RateSchedule *s, uint64 key, int *n)
+{
+	const RateEntry *entries = RS_ENTRIES(s);
+	int			lo = 0;
+	int			hi = s->nentries;
+	int			end;
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (code_key(entries[mid].code) < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < s->nentries && code_key(entries[end].code) == key; end++)
+		;
+	*n = end - lo;
+	return lo;
+}
+
+/* An empty table of size slots (a power of 2), aligned to cache lines. */
+static void
+index_alloc(PricedSchedule *ps, uint32 size)
+{
+	ps->slots_mem = MemoryContextAllocZero(ps->context, size * sizeof(CodeSlot) + CACHE_LINE);
+	ps->slots = (CodeSlot *) TYPEALIGN(CACHE_LINE, ps->slots_mem);
+	ps->mask = size - 1;
+}
+
+/* The free slot where key goes (it is not in the table). */
+static CodeSlot *
+slot_for(PricedSchedule *ps, uint64 key)
+{
+	uint32		h;
+
+	for (h = code_hash(key) & ps->mask; ps->slots[h].key != 0; h = (h + 1) & ps->mask)
+		;
+	return &ps->slots[h];
+}
+
+static void
+index_grow(PricedSchedule *ps)
+{
+	CodeSlot   *old = ps->slots;
+	void	   *old_mem = ps->slots_mem;
+	uint32		old_size = ps->mask + 1;
+	uint32		i;
+
+	index_alloc(ps, old_size * 2);
+	for (i = 0; i < old_size; i++)
+		if (old[i].key != 0)
+			*slot_for(ps, old[i].key) = old[i];
+	pfree(old_mem);
+}
+
+/*
+ * Index a code at its first lookup: find its entries by binary search,
+ * ready their rules, and give it a slot (a code with no entries gets one
+ * too, so its next lookup is as quick).  A practice bills a few hundred of
+ * a full exhibit's thousands of codes, so indexing as codes come costs far
+ * less than indexing every code of every schedule in every query.  The
+ * table is kept at most half full.
+ */
+const CodeSlot *
+priced_schedule_add_code(PricedSchedule *ps, uint64 key)
+{
+	const RateSchedule *s = ps->schedule;
+	CodeSlot   *slot;
+	int			n;
+	int			first = code_run(s, key, &n);
+
+	if ((ps->nslots_used + 1) * 2 > ps->mask + 1)
+		index_grow(ps);
+	slot = slot_for(ps, key);
+	slot_set(slot, key, RS_ENTRIES(s) + first, first, n);
+	entries_set(ps, first, n);
+	ps->nslots_used++;
+	return slot;
+}
+
+/*
+ * The schedule's policies as fixed point, once: the default rule, the
+ * modifier adjustments in force and the MPPR percent by rank (rank - 1, up
+ * to RS_MAX_MPPR).  Entries are readied as their codes are first looked up.
+ */
+static void
+policies_build(PricedSchedule *ps)
+{
+	const RateSchedule *s = ps->schedule;
+	ModifierAdjust *adjusts;
+	int			i;
+
 	if (s->flags & RS_HAS_DEFAULT)
 		ps->default_factor = rule_factor(s->default_method, s->default_value);
 	adjusts = palloc((s->nadjusts + RS_BUILTIN_ADJUSTS) * sizeof(ModifierAdjust));
@@ -134,15 +193,17 @@ rules_build(PricedSchedule *ps)
 	}
 }
 
-/* ---------- the per-query cache ---------- */
-
 /* Decode raw into ps, in the current memory context. */
 static void
 decode(PricedSchedule *ps, struct varlena *raw)
 {
+	ps->context = CurrentMemoryContext;
 	ps->schedule = (RateSchedule *) PG_DETOAST_DATUM(PointerGetDatum(raw));
-	index_build(ps);
-	rules_build(ps);
+	/* filled as codes are looked up; a large block is not even touched before */
+	ps->entries = palloc(Max(ps->schedule->nentries, 1) * sizeof(PricingEntry));
+	ps->nslots_used = 0;
+	index_alloc(ps, 64);
+	policies_build(ps);
 }
 
 /* Decode raw into cache entry i, in a context of its own under fn_mcxt. */
@@ -172,7 +233,7 @@ entry_fill(FunctionCallInfo fcinfo, ScheduleCache *cache, int i, struct varlena 
  * in the cache yet, or an in-memory TOAST pointer, which has no stable key
  * (such a value is decoded afresh in the calling context).
  */
-const PricedSchedule *
+PricedSchedule *
 priced_schedule_slow(FunctionCallInfo fcinfo, int argno)
 {
 	struct varlena *raw = (struct varlena *) PG_GETARG_POINTER(argno);
@@ -195,12 +256,13 @@ priced_schedule_slow(FunctionCallInfo fcinfo, int argno)
 		return ps;
 	}
 	if (cache == NULL)
+	{
 		cache = fcinfo->flinfo->fn_extra =
 			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ScheduleCache));
+		memset(cache->hint, -1, sizeof(cache->hint));
+	}
 	for (i = 0; i < cache->nentries; i++)
-		if (cache->keys[i] == key &&
-			(key != 0 || (VARSIZE_ANY(cache->entries[i].raw) == VARSIZE_ANY(raw) &&
-						  memcmp(cache->entries[i].raw, raw, VARSIZE_ANY(raw)) == 0)))
+		if (schedule_cache_matches(cache, i, raw, key))
 			return cache->entries[i].ps;
 
 	if (cache->nentries < SCHEDULE_CACHE_SLOTS)

@@ -58,17 +58,22 @@ typedef struct ModifierFactor
 typedef struct PricedSchedule
 {
 	RateSchedule *schedule;		/* detoasted */
+	MemoryContext context;		/* where the index grows */
 	uint32		mask;			/* slots - 1 */
+	uint32		nslots_used;
 	CodeSlot   *slots;			/* open addressing, linear probing */
+	void	   *slots_mem;		/* the allocation slots lies in */
 	Fixed64		default_factor; /* the default rule, when there is one */
-	PricingEntry *entries;		/* the schedule's entries, same order */
+	PricingEntry *entries;		/* the schedule's entries, same order; those
+								 * of codes looked up so far are filled */
 	int64		mppr_percent[RS_MAX_MPPR];	/* by rank - 1; the last holds on */
 	int			nadjusts;		/* the modifier adjustments in force, */
 	ModifierFactor *adjusts;	/* the schedule's first, then built-in */
 	Fixed64		mppr_factor[RS_MAX_MPPR];
 } PricedSchedule;
 
-extern const PricedSchedule *priced_schedule_slow(FunctionCallInfo fcinfo, int argno);
+extern PricedSchedule *priced_schedule_slow(FunctionCallInfo fcinfo, int argno);
+extern const CodeSlot *priced_schedule_add_code(PricedSchedule *ps, uint64 key);
 extern Fixed64 rule_factor(uint8 method, int64 value);
 
 /* A code as an integer that orders like its bytes (big-endian load). */
@@ -106,39 +111,69 @@ typedef struct CacheEntry
 /*
  * The keys are kept apart from the entries, so finding a schedule reads one
  * or two cache lines: an on-disk value's key is its TOAST pointer's value
- * and relation OIDs (never 0); an inline value's is 0 and its bytes.
+ * and relation OIDs (never 0); an inline value's is 0 and its bytes.  The
+ * hint maps a hash of the key to the entry last found for it, so a query
+ * over many contracts finds each schedule at the first try; a hint is only
+ * a guess, checked like any entry.
  */
+#define SCHEDULE_CACHE_HINTS 64
+
 typedef struct ScheduleCache
 {
 	int			nentries;
 	int			next_victim;
+	int8		hint[SCHEDULE_CACHE_HINTS]; /* entry index, or -1 */
 	uint64		keys[SCHEDULE_CACHE_SLOTS];
 	CacheEntry	entries[SCHEDULE_CACHE_SLOTS];
 } ScheduleCache;
 
+/* Is cache entry i the value raw, of this key? */
+static inline bool
+schedule_cache_matches(const ScheduleCache *cache, int i, const struct varlena *raw, uint64 key)
+{
+	return cache->keys[i] == key &&
+		(key != 0 || (VARSIZE_ANY(cache->entries[i].raw) == VARSIZE_ANY(raw) &&
+					  memcmp(cache->entries[i].raw, raw, VARSIZE_ANY(raw)) == 0));
+}
+
 /*
  * The schedule of argument argno ready for pricing, from the cache when it
  * holds the same value: same TOAST pointer, or for an inline value the same
- * bytes.  The usual case, a TOASTed schedule already decoded, is inline.
+ * bytes.  Finding it in the cache is inline; decoding is not.
  */
-static inline const PricedSchedule *
+static inline PricedSchedule *
 priced_schedule(FunctionCallInfo fcinfo, int argno)
 {
 	struct varlena *raw = (struct varlena *) PG_GETARG_POINTER(argno);
-	const ScheduleCache *cache = fcinfo->flinfo->fn_extra;
+	ScheduleCache *cache = fcinfo->flinfo->fn_extra;
+	uint64		key = 0;
+	uint32		h;
+	int			i;
 
-	if (likely(cache != NULL && VARATT_IS_EXTERNAL_ONDISK(raw)))
+	if (unlikely(cache == NULL))
+		return priced_schedule_slow(fcinfo, argno);
+	if (VARATT_IS_EXTERNAL_ONDISK(raw))
 	{
 		struct varatt_external ext;
-		uint64		key;
-		int			i;
 
 		VARATT_EXTERNAL_GET_POINTER(ext, raw);
 		key = ((uint64) ext.va_valueid << 32) | ext.va_toastrelid;
-		for (i = 0; i < cache->nentries; i++)
-			if (cache->keys[i] == key)
-				return cache->entries[i].ps;
+		h = ext.va_valueid;
 	}
+	else if (VARATT_IS_EXTERNAL(raw))
+		return priced_schedule_slow(fcinfo, argno);	/* in memory: no stable key */
+	else
+		h = VARSIZE_ANY(raw);
+	h %= SCHEDULE_CACHE_HINTS;
+	i = cache->hint[h];
+	if (i >= 0 && schedule_cache_matches(cache, i, raw, key))
+		return cache->entries[i].ps;
+	for (i = 0; i < cache->nentries; i++)
+		if (schedule_cache_matches(cache, i, raw, key))
+		{
+			cache->hint[h] = i;
+			return cache->entries[i].ps;
+		}
 	return priced_schedule_slow(fcinfo, argno);
 }
 
@@ -154,9 +189,9 @@ priced_schedule_adjustment(const PricedSchedule *ps, const char *modifier)
 	return NULL;
 }
 
-/* The slot of a code (NUL-padded to RS_CODE_LEN), or NULL. */
+/* The slot of a code (NUL-padded to RS_CODE_LEN), indexed at its first lookup. */
 static inline const CodeSlot *
-priced_schedule_find(const PricedSchedule *ps, const char *code)
+priced_schedule_find(PricedSchedule *ps, const char *code)
 {
 	uint64		key = code_key(code);
 	uint32		h;
@@ -164,7 +199,7 @@ priced_schedule_find(const PricedSchedule *ps, const char *code)
 	for (h = code_hash(key) & ps->mask; ps->slots[h].key != 0; h = (h + 1) & ps->mask)
 		if (ps->slots[h].key == key)
 			return &ps->slots[h];
-	return NULL;
+	return priced_schedule_add_code(ps, key);
 }
 
 #endif							/* CONTRACTS_SCHEDULE_CACHE_H */

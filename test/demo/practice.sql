@@ -1,5 +1,11 @@
 -- A synthetic physician practice, generated inside the database:
 --   SELECT demo.generate(scale);   -- scale 1: ~50,000 claims, ~150,000 lines, 12 months of 2025
+--   SELECT demo.generate(scale, members, exhibit_codes);
+--     members:       capitated members per capitated payer (default 2,500 x scale;
+--                    about 11.7 member months each)
+--     exhibit_codes: list this many codes in every fee schedule but Medicare's, as
+--                    full fee-schedule exhibits do: the practice's codes plus
+--                    synthetic codes it never bills (default 0: its codes only)
 -- Deterministic (setseed), set-based, scalable.  Needs contracts_ext: the
 -- contracts are stored in the extension's types, and what each payer should
 -- have paid is what its contract says (expected_allowed); the remittances
@@ -156,11 +162,12 @@ COMMENT ON TABLE demo.membership IS 'capitated members by month, with risk score
 CREATE TABLE demo.capitated_cost (payer_id int, member_id bigint, month date, cost numeric(12,2));
 COMMENT ON TABLE demo.capitated_cost IS 'cost of care per capitated member-month';
 
-CREATE FUNCTION demo.generate(scale numeric DEFAULT 1) RETURNS text
+CREATE FUNCTION demo.generate(scale numeric DEFAULT 1, members int DEFAULT NULL,
+                              exhibit_codes int DEFAULT 0) RETURNS text
 LANGUAGE plpgsql AS $gen$
 DECLARE
     n_claims int := greatest(50, round(50000 * scale));
-    n_members int := greatest(20, round(2500 * scale));
+    n_members int := coalesce(members, greatest(20, round(2500 * scale)));
 BEGIN
     SET LOCAL max_parallel_workers_per_gather = 0;  -- random() in plan order: deterministic
     PERFORM setseed(0.4242);
@@ -176,6 +183,15 @@ BEGIN
         (6, 'Harbor Advantage', 'medicare_advantage', 'TX'),
         (7, 'Riverside Medicaid Plan', 'medicaid_managed_care', 'TX');
 
+    -- The rest of a full exhibit: 5-digit codes the practice never bills,
+    -- with Medicare-like amounts from $20 to $420.
+    CREATE TEMP TABLE exhibit_tail ON COMMIT DROP AS
+    SELECT code, 20 + (abs(hashint4(n)) % 40000) / 100.0 AS amount
+    FROM (SELECT n, n::text AS code FROM generate_series(10000, 99999, 7) AS n) AS t
+    WHERE NOT EXISTS (SELECT 1 FROM demo.medicare_fee f WHERE f.code = t.code)
+    ORDER BY n
+    LIMIT greatest(0, exhibit_codes - (SELECT count(*) FROM demo.medicare_fee));
+
     -- Contracts: a 2024 and a 2025 version per payer.  Commercial fee
     -- schedules are fixed amounts at a payer-specific percent of Medicare
     -- for every listed code; 2025 is 2024 raised 3%.
@@ -184,11 +200,14 @@ BEGIN
            make_date(2023 + y.v, 1, 1), CASE WHEN y.v = 1 THEN '2024-12-31'::date END,
            t.terms::contract,
            CASE WHEN p.payer_id = 1 THEN 'default: 100% medicare'::rate_schedule
-                ELSE (SELECT rate_schedule_agg(f.code, round(m.amount * pct.p / 100 * (1 + 0.03 * (y.v - 1)), 2))
-                      FROM demo.medicare_fee f JOIN demo.medicare_amount m ON m.code = f.code AND NOT m.facility
-                           AND m.effective_from = make_date(2023 + y.v, 1, 1)
-                      WHERE f.work_rvu + f.pe_rvu_nonfacility > 0
-                        AND NOT (p.payer_id = 4 AND f.kind IN ('therapy', 'drug')))
+                ELSE (SELECT rate_schedule_agg(e.code, round(e.amount * pct.p / 100 * (1 + 0.03 * (y.v - 1)), 2))
+                      FROM (SELECT f.code, m.amount
+                            FROM demo.medicare_fee f JOIN demo.medicare_amount m ON m.code = f.code AND NOT m.facility
+                                 AND m.effective_from = make_date(2023 + y.v, 1, 1)
+                            WHERE f.work_rvu + f.pe_rvu_nonfacility > 0
+                              AND NOT (p.payer_id = 4 AND f.kind IN ('therapy', 'drug'))
+                            UNION ALL
+                            SELECT code, amount FROM exhibit_tail) AS e)
                      || t.policies::rate_schedule END,
            CASE p.payer_id WHEN 6 THEN 'pmpm: 42.50; withhold: 10%; benchmark: 38.00; share: 50%; loss_share: 40%; msr: 2%; savings_cap: 10%; loss_cap: 15%; corridor: 3% 50%, 8% 80%; stop_loss: 25000; stop_loss_rate: 80%'
                            WHEN 7 THEN 'pmpm: 28.75; withhold: 5%; benchmark: 30.00; share: 40%; msr: 3%; first_dollar: false; stop_loss: 15000; stop_loss_rate: 90%' END::capitation
@@ -264,10 +283,11 @@ BEGIN
     FROM demo.medicare_amount m
     WHERE m.code = l.code AND NOT m.facility AND m.effective_from = '2025-01-01';
 
-    -- What the contract in effect says, with same-day surgical procedures ranked by fee.
+    -- What the contract in effect says, with same-day surgical procedures
+    -- ranked by fee.  Rows keep contract ids, not copies of the schedules.
     CREATE TEMP TABLE expected ON COMMIT DROP AS
     WITH priced AS (
-        SELECT l.*, c.payer_id, k.schedule, k2024.schedule AS schedule_2024, m.amount AS medicare,
+        SELECT l.*, c.payer_id, k.contract_id, k2024.contract_id AS contract_2024, m.amount AS medicare,
                expected_allowed(k.schedule, l.code, ARRAY[l.modifier1, l.modifier2], l.units, l.billed,
                                 m.amount, 1, l.facility) AS fee,
                f.kind IN ('surgery', 'procedure') AND f.kind <> 'em' AND l.code BETWEEN '10000' AND '69999' AS surgical
@@ -283,30 +303,39 @@ BEGIN
                    ELSE 1 END AS procedure_rank
     FROM priced;
     ALTER TABLE expected ADD COLUMN correct numeric, ADD COLUMN fault text, ADD COLUMN paid_as numeric;
-    UPDATE expected SET correct = expected_allowed(schedule, code, ARRAY[modifier1, modifier2], units, billed,
-                                                   medicare, procedure_rank, facility);
+    UPDATE expected e SET correct = expected_allowed(k.schedule, code, ARRAY[modifier1, modifier2], units, billed,
+                                                     medicare, procedure_rank, facility)
+    FROM demo.payer_contracts k WHERE k.contract_id = e.contract_id;
 
     -- The faults.
-    UPDATE expected SET fault = 'old_fee_schedule',
-           paid_as = expected_allowed(schedule_2024, code, ARRAY[modifier1, modifier2], units, billed, medicare, procedure_rank, facility)
-    WHERE payer_id = 3 AND service_date < '2025-05-01' AND correct IS NOT NULL;
-    UPDATE expected SET fault = 'mppr_missing',
-           paid_as = expected_allowed(schedule, code, ARRAY[modifier1, modifier2], units, billed, medicare, 1, facility)
-    WHERE payer_id = 2 AND procedure_rank > 1 AND fault IS NULL AND abs(hashint8(claim_id)) % 10 < 3;
-    UPDATE expected SET fault = 'mppr_wrong',
-           paid_as = round(expected_allowed(schedule, code, ARRAY[modifier1, modifier2], units, billed, medicare, 1, facility) * 0.25, 2)
-    WHERE payer_id = 4 AND procedure_rank = 2 AND fault IS NULL AND abs(hashint8(claim_id)) % 2 = 0;
-    UPDATE expected SET fault = 'bilateral_mispriced',
-           paid_as = expected_allowed(schedule, code, ARRAY[modifier2], units, billed, medicare, procedure_rank, facility)
-    WHERE payer_id = 4 AND modifier1 = '50' AND fault IS NULL;
+    UPDATE expected e SET fault = 'old_fee_schedule',
+           paid_as = expected_allowed(k.schedule, code, ARRAY[modifier1, modifier2], units, billed, medicare, procedure_rank, facility)
+    FROM demo.payer_contracts k
+    WHERE k.contract_id = e.contract_2024 AND e.payer_id = 3 AND service_date < '2025-05-01' AND correct IS NOT NULL;
+    UPDATE expected e SET fault = 'mppr_missing',
+           paid_as = expected_allowed(k.schedule, code, ARRAY[modifier1, modifier2], units, billed, medicare, 1, facility)
+    FROM demo.payer_contracts k
+    WHERE k.contract_id = e.contract_id AND e.payer_id = 2 AND procedure_rank > 1 AND fault IS NULL
+      AND abs(hashint8(claim_id)) % 10 < 3;
+    UPDATE expected e SET fault = 'mppr_wrong',
+           paid_as = round(expected_allowed(k.schedule, code, ARRAY[modifier1, modifier2], units, billed, medicare, 1, facility) * 0.25, 2)
+    FROM demo.payer_contracts k
+    WHERE k.contract_id = e.contract_id AND e.payer_id = 4 AND procedure_rank = 2 AND fault IS NULL
+      AND abs(hashint8(claim_id)) % 2 = 0;
+    UPDATE expected e SET fault = 'bilateral_mispriced',
+           paid_as = expected_allowed(k.schedule, code, ARRAY[modifier2], units, billed, medicare, procedure_rank, facility)
+    FROM demo.payer_contracts k
+    WHERE k.contract_id = e.contract_id AND e.payer_id = 4 AND modifier1 = '50' AND fault IS NULL;
     UPDATE expected SET fault = 'assistant_mispriced',
            paid_as = round(correct / 0.20 * 0.16, 2)
     WHERE payer_id = 5 AND modifier1 = '80' AND fault IS NULL;
-    UPDATE expected SET fault = 'downcoded',
-           paid_as = expected_allowed(schedule, '99213', ARRAY[modifier1, modifier2], units, billed,
-                                      (SELECT amount FROM demo.medicare_amount m WHERE m.code = '99213' AND m.facility = expected.facility
-                                        AND expected.service_date BETWEEN m.effective_from AND m.effective_to), 1, facility)
-    WHERE code IN ('99214', '99215') AND payer_id IN (2, 5) AND fault IS NULL AND random() < 0.06;
+    UPDATE expected e SET fault = 'downcoded',
+           paid_as = expected_allowed(k.schedule, '99213', ARRAY[modifier1, modifier2], units, billed,
+                                      (SELECT amount FROM demo.medicare_amount m WHERE m.code = '99213' AND m.facility = e.facility
+                                        AND e.service_date BETWEEN m.effective_from AND m.effective_to), 1, facility)
+    FROM demo.payer_contracts k
+    WHERE k.contract_id = e.contract_id AND code IN ('99214', '99215') AND e.payer_id IN (2, 5) AND fault IS NULL
+      AND random() < 0.06;
     UPDATE expected SET fault = 'unlisted_code', paid_as = round(billed * 0.4, 2)
     WHERE correct IS NULL AND fault IS NULL;
 
@@ -398,4 +427,4 @@ BEGIN
                   (SELECT count(*) FROM demo.remit_lines), (SELECT count(*) FROM demo.membership));
 END
 $gen$;
-COMMENT ON FUNCTION demo.generate(numeric) IS 'fills the demo schema with a synthetic practice; scale 1 = ~50,000 claims over 2025';
+COMMENT ON FUNCTION demo.generate(numeric, int, int) IS 'fills the demo schema with a synthetic practice; scale 1 = ~50,000 claims over 2025';

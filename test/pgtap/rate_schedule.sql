@@ -1,6 +1,6 @@
 -- rate_schedule and pricing properties on random schedules and claim lines.
 BEGIN;
-SELECT plan(15);
+SELECT plan(16);
 
 SELECT setseed(0.31);
 CREATE TEMP TABLE codes AS
@@ -75,6 +75,19 @@ SELECT is((SELECT count(*)
            WHERE expected_allowed(s, code, mods, units, billed, medicare, rank)
                  IS DISTINCT FROM (expected_allowed_explain(s, code, mods, units, billed, medicare, rank) ->> 'allowed')::numeric),
           0::bigint, 'fixed-point and numeric pricing agree on awkward numbers');
+
+-- A large schedule stored in a table (TOASTed), its codes looked up in one
+-- query in a shuffled order, with codes it does not have: every entry's
+-- amount, and nothing for the others.  The index grows many times over.
+CREATE TEMP TABLE big AS
+SELECT (SELECT string_agg((10000 + i * 3)::text || ': ' || (i % 900 + 10) || '.' || lpad((i % 100)::text, 2, '0'), '; ')
+        FROM generate_series(1, 6000) AS i)::rate_schedule AS s;
+SELECT is((SELECT count(*)
+           FROM big, generate_series(1, 18100) AS i,
+                LATERAL (SELECT (10000 + i * 7919 % 18100)::text AS code) AS c    -- every code once, shuffled
+                LEFT JOIN rate_schedule_entries((SELECT s FROM big)) AS e ON e.code = c.code
+           WHERE expected_allowed(big.s, c.code) IS DISTINCT FROM e.amount),
+          0::bigint, 'a 6,000-code schedule prices each code, in any order, and no other');
 
 -- Amounts are built directly in numeric's stored form: byte for byte what
 -- numeric itself builds (record_image_eq compares the stored images).
