@@ -18,6 +18,7 @@
 #include "utils/memutils.h"
 
 #define CACHE_LINE 64
+#define INDEX_ALL_AFTER 512		/* codes looked up before indexing them all */
 
 /* A rule's rate or percent as an exact fraction, trailing zeros dropped. */
 Fixed64
@@ -136,29 +137,71 @@ index_grow(PricedSchedule *ps)
 	pfree(old_mem);
 }
 
+/* Slot a code with its run of entries [first, first + n) and ready their rules. */
+static CodeSlot *
+index_code(PricedSchedule *ps, uint64 key, int first, int n)
+{
+	CodeSlot   *slot;
+
+	if ((ps->nslots_used + 1) * 3 > (ps->mask + 1) * 2)
+		index_grow(ps);
+	slot = slot_for(ps, key);
+	slot_set(slot, key, RS_ENTRIES(ps->schedule) + first, first, n);
+	entries_set(ps, first, n);
+	ps->nslots_used++;
+	return slot;
+}
+
+/*
+ * Index every code of the schedule not indexed yet, in one pass over the
+ * entries: cheaper than a binary search per code once many are looked up.
+ */
+static void
+index_all(PricedSchedule *ps)
+{
+	const RateSchedule *s = ps->schedule;
+	const RateEntry *entries = RS_ENTRIES(s);
+	int			i;
+	int			end;
+
+	for (i = 0; i < s->nentries; i = end)
+	{
+		uint64		key = code_key(entries[i].code);
+		uint32		h;
+
+		for (end = i + 1; end < s->nentries && code_key(entries[end].code) == key; end++)
+			;
+		for (h = code_hash(key) & ps->mask; ps->slots[h].key != 0 && ps->slots[h].key != key;
+			 h = (h + 1) & ps->mask)
+			;
+		if (ps->slots[h].key == 0)
+			index_code(ps, key, i, end - i);
+	}
+	ps->indexed_all = true;
+}
+
 /*
  * Index a code at its first lookup: find its entries by binary search,
  * ready their rules, and give it a slot (a code with no entries gets one
  * too, so its next lookup is as quick).  A practice bills a few hundred of
- * a full exhibit's thousands of codes, so indexing as codes come costs far
- * less than indexing every code of every schedule in every query.  The
- * table is kept at most half full.
+ * a full exhibit's thousands of codes, so indexing codes as they come costs
+ * far less than indexing every code of every schedule in every query; when
+ * a query turns out to use many of them, the rest are indexed in one pass.
+ * The table is kept at most two-thirds full.
  */
 const CodeSlot *
 priced_schedule_add_code(PricedSchedule *ps, uint64 key)
 {
-	const RateSchedule *s = ps->schedule;
-	CodeSlot   *slot;
 	int			n;
-	int			first = code_run(s, key, &n);
+	int			first;
 
-	if ((ps->nslots_used + 1) * 2 > ps->mask + 1)
-		index_grow(ps);
-	slot = slot_for(ps, key);
-	slot_set(slot, key, RS_ENTRIES(s) + first, first, n);
-	entries_set(ps, first, n);
-	ps->nslots_used++;
-	return slot;
+	if (!ps->indexed_all && ps->nslots_used >= INDEX_ALL_AFTER)
+	{
+		index_all(ps);
+		return priced_schedule_find_key(ps, key);
+	}
+	first = code_run(ps->schedule, key, &n);
+	return index_code(ps, key, first, n);
 }
 
 /*
@@ -202,6 +245,7 @@ decode(PricedSchedule *ps, struct varlena *raw)
 	/* filled as codes are looked up; a large block is not even touched before */
 	ps->entries = palloc(Max(ps->schedule->nentries, 1) * sizeof(PricingEntry));
 	ps->nslots_used = 0;
+	ps->indexed_all = false;
 	index_alloc(ps, 64);
 	policies_build(ps);
 }

@@ -61,6 +61,7 @@ typedef struct PricedSchedule
 	MemoryContext context;		/* where the index grows */
 	uint32		mask;			/* slots - 1 */
 	uint32		nslots_used;
+	bool		indexed_all;	/* every code of the schedule has a slot */
 	CodeSlot   *slots;			/* open addressing, linear probing */
 	void	   *slots_mem;		/* the allocation slots lies in */
 	Fixed64		default_factor; /* the default rule, when there is one */
@@ -189,17 +190,23 @@ priced_schedule_adjustment(const PricedSchedule *ps, const char *modifier)
 	return NULL;
 }
 
-/* The slot of a code (NUL-padded to RS_CODE_LEN), indexed at its first lookup. */
+/* The slot of a code's key, indexed at its first lookup. */
 static inline const CodeSlot *
-priced_schedule_find(PricedSchedule *ps, const char *code)
+priced_schedule_find_key(PricedSchedule *ps, uint64 key)
 {
-	uint64		key = code_key(code);
 	uint32		h;
 
 	for (h = code_hash(key) & ps->mask; ps->slots[h].key != 0; h = (h + 1) & ps->mask)
 		if (ps->slots[h].key == key)
 			return &ps->slots[h];
 	return priced_schedule_add_code(ps, key);
+}
+
+/* The slot of a code (NUL-padded to RS_CODE_LEN). */
+static inline const CodeSlot *
+priced_schedule_find(PricedSchedule *ps, const char *code)
+{
+	return priced_schedule_find_key(ps, code_key(code));
 }
 
 #endif							/* CONTRACTS_SCHEDULE_CACHE_H */
