@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  * schedule_cache.h
- *	  Rate schedules decoded once per query for pricing: detoasted, with
- *	  a hash index of their codes.
+ *	  Rate schedules decoded once per query for pricing: detoasted, their
+ *	  policies in fixed point, and a hash index of the codes looked up.
  *-------------------------------------------------------------------------
  */
 #ifndef CONTRACTS_SCHEDULE_CACHE_H
@@ -68,9 +68,9 @@ typedef struct PricedSchedule
 	PricingEntry *entries;		/* the schedule's entries, same order; those
 								 * of codes looked up so far are filled */
 	int64		mppr_percent[RS_MAX_MPPR];	/* by rank - 1; the last holds on */
+	Fixed64		mppr_factor[RS_MAX_MPPR];
 	int			nadjusts;		/* the modifier adjustments in force, */
 	ModifierFactor *adjusts;	/* the schedule's first, then built-in */
-	Fixed64		mppr_factor[RS_MAX_MPPR];
 } PricedSchedule;
 
 extern PricedSchedule *priced_schedule_slow(FunctionCallInfo fcinfo, int argno);
