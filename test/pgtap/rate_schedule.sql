@@ -1,6 +1,6 @@
 -- rate_schedule and pricing properties on random schedules and claim lines.
 BEGIN;
-SELECT plan(16);
+SELECT plan(17);
 
 SELECT setseed(0.31);
 CREATE TEMP TABLE codes AS
@@ -88,6 +88,24 @@ SELECT is((SELECT count(*)
                 LEFT JOIN rate_schedule_entries((SELECT s FROM big)) AS e ON e.code = c.code
            WHERE expected_allowed(big.s, c.code) IS DISTINCT FROM e.amount),
           0::bigint, 'a 6,000-code schedule prices each code, in any order, and no other');
+
+-- More schedules than the per-query cache holds (32), interleaved row by
+-- row, some stored inline and some TOASTed, several of the same size: each
+-- line is priced by its own schedule.
+CREATE TEMP TABLE many AS
+SELECT k, CASE WHEN k % 2 = 0
+               THEN ('A1234: ' || (100 + k) || '.00')
+               ELSE (SELECT string_agg((20000 + i)::text || ': ' || (k * 10 + i % 7) || '.25', '; ')
+                     FROM generate_series(1, 3000) AS i) || '; A1234: ' || (100 + k) || '.00'
+          END::rate_schedule AS s
+FROM generate_series(1, 45) AS k;
+SELECT is((SELECT count(*)
+           FROM generate_series(1, 900) AS r
+                JOIN many ON many.k = 1 + r * 7 % 45
+           WHERE expected_allowed(many.s, 'A1234') <> 100 + many.k
+              OR expected_allowed(many.s, '20003') IS DISTINCT FROM
+                 CASE WHEN many.k % 2 = 1 THEN many.k * 10 + 3.25 END),
+          0::bigint, '45 schedules interleaved in one query, inline and TOASTed: each line by its own');
 
 -- Amounts are built directly in numeric's stored form: byte for byte what
 -- numeric itself builds (record_image_eq compares the stored images).
