@@ -122,15 +122,16 @@ slot_for(PricedSchedule *ps, uint64 key)
 	return &ps->slots[h];
 }
 
+/* Move the index to a table of size slots (a larger power of 2). */
 static void
-index_grow(PricedSchedule *ps)
+index_resize(PricedSchedule *ps, uint32 size)
 {
 	CodeSlot   *old = ps->slots;
 	void	   *old_mem = ps->slots_mem;
 	uint32		old_size = ps->mask + 1;
 	uint32		i;
 
-	index_alloc(ps, old_size * 2);
+	index_alloc(ps, size);
 	for (i = 0; i < old_size; i++)
 		if (old[i].key != 0)
 			*slot_for(ps, old[i].key) = old[i];
@@ -144,7 +145,7 @@ index_code(PricedSchedule *ps, uint64 key, int first, int n)
 	CodeSlot   *slot;
 
 	if ((ps->nslots_used + 1) * 3 > (ps->mask + 1) * 2)
-		index_grow(ps);
+		index_resize(ps, (ps->mask + 1) * 2);
 	slot = slot_for(ps, key);
 	slot_set(slot, key, RS_ENTRIES(ps->schedule) + first, first, n);
 	entries_set(ps, first, n);
@@ -161,9 +162,15 @@ index_all(PricedSchedule *ps)
 {
 	const RateSchedule *s = ps->schedule;
 	const RateEntry *entries = RS_ENTRIES(s);
+	uint32		size = ps->mask + 1;
 	int			i;
 	int			end;
 
+	/* straight to the final size: at most two-thirds full with every code */
+	while (size * 2 < ((uint32) s->nentries + ps->nslots_used + 1) * 3)
+		size *= 2;
+	if (size > ps->mask + 1)
+		index_resize(ps, size);
 	for (i = 0; i < s->nentries; i = end)
 	{
 		uint64		key = code_key(entries[i].code);
