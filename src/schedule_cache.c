@@ -78,6 +78,18 @@ entries_set(PricedSchedule *ps, int first, int n)
 	}
 }
 
+/* Where the run of entries for key that starts at first ends. */
+static int
+run_end(const RateSchedule *s, int first, uint64 key)
+{
+	const RateEntry *entries = RS_ENTRIES(s);
+	int			end;
+
+	for (end = first; end < s->nentries && code_key(entries[end].code) == key; end++)
+		;
+	return end;
+}
+
 /* A code's first entry, by binary search, and the length of its run in *n. */
 static int
 code_run(const RateSchedule *s, uint64 key, int *n)
@@ -85,7 +97,6 @@ code_run(const RateSchedule *s, uint64 key, int *n)
 	const RateEntry *entries = RS_ENTRIES(s);
 	int			lo = 0;
 	int			hi = s->nentries;
-	int			end;
 
 	while (lo < hi)
 	{
@@ -96,9 +107,7 @@ code_run(const RateSchedule *s, uint64 key, int *n)
 		else
 			hi = mid;
 	}
-	for (end = lo; end < s->nentries && code_key(entries[end].code) == key; end++)
-		;
-	*n = end - lo;
+	*n = run_end(s, lo, key) - lo;
 	return lo;
 }
 
@@ -176,8 +185,7 @@ index_all(PricedSchedule *ps)
 		uint64		key = code_key(entries[i].code);
 		uint32		h;
 
-		for (end = i + 1; end < s->nentries && code_key(entries[end].code) == key; end++)
-			;
+		end = run_end(s, i, key);
 		for (h = code_hash(key) & ps->mask; ps->slots[h].key != 0 && ps->slots[h].key != key;
 			 h = (h + 1) & ps->mask)
 			;
