@@ -4,14 +4,17 @@
 EXTENSION = contracts_ext
 MODULE_big = contracts_ext
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
-DATA = sql/contracts_ext--1.0.sql
+DATA = sql/contracts_ext--1.0.sql sql/contracts_ext--1.1.sql sql/contracts_ext--1.0--1.1.sql
 
-# pg_regress inputs are sql/<name>.sql, outputs expected/<name>.out.  The list
-# is explicit so the install script in sql/ is never run as a test.
-REGRESS = bizdays contract contract_functions rate_schedule pricing capitation variance carc binary
+# pg_regress inputs are sql/<name>.sql, outputs expected/<name>.out: every
+# expected output names a test (so the install scripts in sql/ never run as
+# one); expected/<name>_N.out are pg_regress's alternative outputs.
+REGRESS = $(sort $(filter-out %_1 %_2 %_3,$(basename $(notdir $(wildcard expected/*.out)))))
 REGRESS_OPTS = --inputdir=. --load-extension=contracts_ext
 
-PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
+# Warnings are errors in the tests (test/lib.sh passes COPT=-Werror), not in
+# a user's build against a newer compiler.
+PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 override with_llvm = no
 
 PG_CONFIG ?= pg_config

@@ -1,14 +1,20 @@
 # Shared set-up for test/run, test/demo and test/bench/run: install what is
 # missing, build and install the extension, and run a throwaway cluster.
-# Sourced, not executed.  Runs as root on Debian 12 with PostgreSQL 15.
+# Sourced, not executed.  Runs as root on Debian 12.
+#
+# PostgreSQL 15 from Debian's packages by default; set PG_CONFIG to the
+# pg_config of another installation (another version built by test/versions,
+# or a private copy made by test/private-pg) to build and test against it.
 
 set -euo pipefail
 
-PG_MAJOR=15
-PG_BIN=/usr/lib/postgresql/$PG_MAJOR/bin
+DEBIAN_PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
+PG_CONFIG=${PG_CONFIG:-$DEBIAN_PG_CONFIG}
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-PACKAGES=(build-essential postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR
-          postgresql-$PG_MAJOR-pgtap libtap-parser-sourcehandler-pgtap-perl)
+PACKAGES=(build-essential libtap-parser-sourcehandler-pgtap-perl)
+if [ "$PG_CONFIG" = "$DEBIAN_PG_CONFIG" ]; then
+    PACKAGES+=(postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap)
+fi
 
 say() { printf '\n== %s\n' "$*"; }
 
@@ -39,9 +45,9 @@ ensure_packages() {
 
 # Build with warnings as errors and install into the server's directories.
 build_and_install() {
-    say "building contracts_ext"
-    make -C "$TOP" -s PG_CONFIG="$PG_BIN/pg_config" >/dev/null
-    make -C "$TOP" -s PG_CONFIG="$PG_BIN/pg_config" install >/dev/null
+    say "building contracts_ext against $("$PG_CONFIG" --version)"
+    make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" COPT=-Werror >/dev/null
+    make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
 }
 
 # Start a socket-only cluster in a fresh temporary directory, owned by the
@@ -84,6 +90,7 @@ setup() {
         exit 1
     fi
     ensure_packages "${PACKAGES[@]}"
+    PG_BIN=$("$PG_CONFIG" --bindir)
     build_and_install
     start_cluster "$@"
 }
