@@ -8,12 +8,12 @@
 CREATE FUNCTION is_business_day(d date) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION is_business_day(date) IS
-    'true for a weekday that is not a US federal holiday (as observed: Saturday holidays on the Friday before, Sunday ones on the Monday after)';
+    'true for a weekday that is not a US federal holiday as observed by federal offices, following the law''s history (Monday holidays from 1971, Veterans Day in October 1971-1977, Saturday holidays on the Friday before from 1960, Sunday ones on the Monday after); an error outside 1900-2199';
 
 CREATE FUNCTION add_business_days(d date, n integer) RETURNS date
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION add_business_days(date, integer) IS
-    'the n-th business day after d (n > 0), before d (n < 0), or d itself (n = 0)';
+    'the n-th business day after d (n > 0), before d (n < 0), or d itself (n = 0, for any date); an error when the calendar (1900-2199) is left';
 
 CREATE FUNCTION business_days_between(a date, b date) RETURNS integer
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -45,7 +45,7 @@ CREATE TYPE contract (
     STORAGE = extended
 );
 COMMENT ON TYPE contract IS
-    'a payer contract''s administrative terms: "key: value" items (payer, effective, term, renewal, notice, filing, appeal, notice_receipt, prompt_pay, prompt_pay_paper, interest, interest_basis, interest_min, lookback)';
+    'a payer contract''s administrative terms: "key: value" items (payer, effective, term, renewal, notice, notice_from, termination, continuity_of_care, filing, appeal, notice_receipt, deadline_roll, prompt_pay, prompt_pay_paper, interest, interest_basis, interest_min, lookback, offset, policy_notice, credentialing, auth_required, auth_decision, auth_decision_urgent, escalation)';
 
 CREATE FUNCTION contract_eq(contract, contract) RETURNS boolean
     AS 'MODULE_PATHNAME', 'canonical_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -870,6 +870,15 @@ COMMENT ON FUNCTION capitation_ne(capitation, capitation) IS 'inequality of cano
 --------------------------------------------------------------------------
 -- 1.1: Contract matrix terms
 --------------------------------------------------------------------------
+
+-- Issue 16: deadline_roll, notice_from, early holidays; next_renewal pairs a
+-- renewal with its own notice deadline.
+CREATE FUNCTION next_renewal(c contract, as_of date,
+                             OUT renewal date, OUT notice_deadline date, OUT notice_passed boolean)
+    RETURNS record
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION next_renewal(contract, date) IS
+    'the next renewal (or expiry) on or after as_of, that renewal''s own notice deadline, and whether the deadline has passed (then the contract renews regardless); NULL without effective and term';
 
 -- (end of section)
 

@@ -12,7 +12,9 @@
 #include "postgres.h"
 
 #include "contract.h"
+#include "contract_codes.h"
 
+#include "storage/shmem.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 
@@ -31,21 +33,55 @@ static const char *const contract_key_names[CK_COUNT] = {
 	[CK_INTEREST_BASIS] = "interest_basis",
 	[CK_INTEREST_MIN] = "interest_min",
 	[CK_LOOKBACK] = "lookback",
+	[CK_DEADLINE_ROLL] = "deadline_roll",
+	[CK_NOTICE_FROM] = "notice_from",
+	[CK_TERMINATION] = "termination",
+	[CK_CONTINUITY_OF_CARE] = "continuity_of_care",
+	[CK_POLICY_NOTICE] = "policy_notice",
+	[CK_CREDENTIALING] = "credentialing",
+	[CK_AUTH_DECISION] = "auth_decision",
+	[CK_AUTH_DECISION_URGENT] = "auth_decision_urgent",
+	[CK_AUTH_REQUIRED] = "auth_required",
+	[CK_OFFSET] = "offset",
+	[CK_ESCALATION] = "escalation",
 };
 
-#define CONTRACT_KEY_LIST "payer, effective, term, renewal, notice, filing, appeal, " \
-	"notice_receipt, prompt_pay, prompt_pay_paper, interest, interest_basis, " \
-	"interest_min, lookback"
+/*
+ * Canonical output order: 1.0's keys keep their relative order (so a 1.0
+ * contract prints as it always did), the newer ones sit beside their kin.
+ */
+static const ContractKey contract_key_order[CK_COUNT] = {
+	CK_PAYER, CK_EFFECTIVE, CK_TERM, CK_RENEWAL, CK_NOTICE, CK_NOTICE_FROM,
+	CK_TERMINATION, CK_CONTINUITY_OF_CARE, CK_FILING, CK_APPEAL,
+	CK_NOTICE_RECEIPT, CK_DEADLINE_ROLL, CK_PROMPT_PAY, CK_PROMPT_PAY_PAPER,
+	CK_INTEREST, CK_INTEREST_BASIS, CK_INTEREST_MIN, CK_LOOKBACK, CK_OFFSET,
+	CK_POLICY_NOTICE, CK_CREDENTIALING, CK_AUTH_REQUIRED, CK_AUTH_DECISION,
+	CK_AUTH_DECISION_URGENT, CK_ESCALATION,
+};
+
+#define CONTRACT_KEY_LIST "payer, effective, term, renewal, notice, notice_from, " \
+	"termination, continuity_of_care, filing, appeal, notice_receipt, deadline_roll, " \
+	"prompt_pay, prompt_pay_paper, interest, interest_basis, interest_min, lookback, " \
+	"offset, policy_notice, credentialing, auth_required, auth_decision, " \
+	"auth_decision_urgent, escalation"
+
+/* The words of the keyword-valued keys, indexed by their enum values. */
+static const char *const deadline_roll_words[] = {"none", "next_business_day", NULL};
+static const char *const notice_from_words[] = {"renewal", "term_end", NULL};
+static const char *const offset_words[] = {"allowed", "not_in_dispute", "prohibited", NULL};
 
 /* Largest interest_min: ten billion dollars, in cents. */
 #define CONTRACT_MAX_INTEREST_MIN INT64CONST(1000000000000)
 
-/* A contract being parsed: the fixed part, appeal levels and payer name. */
+/* A contract being parsed: every part, before it is laid out. */
 typedef struct ContractParse
 {
 	Contract	fixed;
 	Duration	appeal[CONTRACT_MAX_APPEAL_LEVELS];
 	const char *payer;
+	ContractExt ext;			/* the extension block's fixed part */
+	CodeRange  *auth;			/* auth_required ranges (ext.nauth of them) */
+	const char *escalation;
 } ContractParse;
 
 static int
@@ -64,7 +100,7 @@ static bool
 parse_positive_duration(ItemParser *p, const ParsedItem *item, const char *s,
 						Duration *result)
 {
-	if (!parse_duration(p, item, s, result))
+	if (!parse_duration(p, item, s, false, result))
 		return false;
 	if (result->count == 0)
 		return items_fail(p, item->text, NULL, "%s must be longer than zero.", item->key);
@@ -114,11 +150,44 @@ parse_interest_basis(ItemParser *p, const ParsedItem *item, int32 *basis)
 	return true;
 }
 
+/* One of a key's words, any case; its index into words goes to *result. */
+static bool
+parse_keyword(ItemParser *p, const ParsedItem *item, const char *const *words,
+			  uint8 *result)
+{
+	StringInfoData choices;
+	int			i;
+
+	for (i = 0; words[i] != NULL; i++)
+	{
+		if (pg_strcasecmp(item->value, words[i]) == 0)
+		{
+			*result = (uint8) i;
+			return true;
+		}
+	}
+	initStringInfo(&choices);
+	for (i = 0; words[i] != NULL; i++)
+		appendStringInfo(&choices, "%s%s", i > 0 ? ", " : "", words[i]);
+	return items_fail(p, item->text, NULL, "%s is one of: %s.", item->key, choices.data);
+}
+
+/* Free text that must not be empty (payer, escalation). */
+static bool
+parse_text(ItemParser *p, const ParsedItem *item, const char **result)
+{
+	if (item->value[0] == '\0')
+		return items_fail(p, item->text, NULL, "The %s text is empty.", item->key);
+	*result = item->value;
+	return true;
+}
+
 /* Parse one item's value into cp according to its key. */
 static bool
 contract_parse_item(ItemParser *p, const ParsedItem *item, int key, ContractParse *cp)
 {
 	Contract   *c = &cp->fixed;
+	ContractExt *e = &cp->ext;
 
 	switch (key)
 	{
@@ -141,26 +210,61 @@ contract_parse_item(ItemParser *p, const ParsedItem *item, int key, ContractPars
 		case CK_INTEREST_MIN:
 			return parse_decimal(p, item, item->value, 2, CONTRACT_MAX_INTEREST_MIN,
 								 &c->interest_min_cents);
+		case CK_DEADLINE_ROLL:
+			return parse_keyword(p, item, deadline_roll_words, &e->deadline_roll);
+		case CK_NOTICE_FROM:
+			return parse_keyword(p, item, notice_from_words, &e->notice_from);
+		case CK_OFFSET:
+			return parse_keyword(p, item, offset_words, &e->offset);
+		case CK_ESCALATION:
+			return parse_text(p, item, &cp->escalation);
+		case CK_AUTH_REQUIRED:
+			return parse_code_ranges(p, item, &cp->auth, &e->nauth);
+		case CK_AUTH_DECISION:
+		case CK_AUTH_DECISION_URGENT:
+			return parse_duration(p, item, item->value, true, &e->dur[key - CK_V1_COUNT]);
 		default:
-			return parse_duration(p, item, item->value, &c->dur[key]);
+			if (key >= CK_V1_COUNT)
+				return parse_duration(p, item, item->value, false, &e->dur[key - CK_V1_COUNT]);
+			return parse_duration(p, item, item->value, false, &c->dur[key]);
 	}
 }
 
-/* Lay out a parsed contract as one zero-padded varlena. */
+/*
+ * Lay out a parsed contract as one zero-padded varlena: format 1 when it
+ * uses only 1.0's keys (the bytes 1.0 wrote), format 2 with the extension.
+ */
 static Contract *
 contract_build(const ContractParse *cp)
 {
 	const char *payer = cp->payer ? cp->payer : "";
+	const char *escalation = cp->escalation ? cp->escalation : "";
 	Size		appeal_size = cp->fixed.nappeal * sizeof(Duration);
-	Size		size = add_size(add_size(offsetof(Contract, appeal), appeal_size),
+	Size		auth_size = mul_size(cp->ext.nauth, sizeof(CodeRange));
+	Size		base = add_size(add_size(offsetof(Contract, appeal), appeal_size),
 								strlen(payer) + 1);
-	Contract   *c = palloc0(size);
+	bool		extended = cp->ext.present != 0;
+	Size		size = base;
+	Contract   *c;
 
+	if (extended)
+		size = add_size(add_size(MAXALIGN(base), offsetof(ContractExt, auth)),
+						add_size(auth_size, strlen(escalation) + 1));
+	c = palloc0(size);
 	memcpy(c, &cp->fixed, offsetof(Contract, appeal));
 	memcpy(c->appeal, cp->appeal, appeal_size);
 	strcpy(CONTRACT_PAYER(c), payer);
 	SET_VARSIZE(c, size);
-	c->version = CONTRACT_FORMAT_VERSION;
+	c->version = extended ? CONTRACT_FORMAT_V2 : CONTRACT_FORMAT_V1;
+	if (extended)
+	{
+		ContractExt *e = (ContractExt *) contract_ext(c);
+
+		memcpy(e, &cp->ext, offsetof(ContractExt, auth));
+		if (auth_size > 0)
+			memcpy(e->auth, cp->auth, auth_size);
+		strcpy(CONTRACT_ESCALATION(e), escalation);
+	}
 	return c;
 }
 
@@ -172,8 +276,9 @@ static Contract *
 contract_parse(ItemParser *p, const char *text)
 {
 	ContractParse cp;
-	ParsedItem	   *items;
+	ParsedItem *items;
 	int			nitems;
+	bool		seen[CK_COUNT] = {false};
 	int			i;
 
 	memset(&cp, 0, sizeof(cp));
@@ -190,7 +295,7 @@ contract_parse(ItemParser *p, const char *text)
 					   "\"%s\" is not a contract term.", items[i].key);
 			return NULL;
 		}
-		if (CONTRACT_HAS(&cp.fixed, key))
+		if (seen[key])
 		{
 			items_fail(p, items[i].text, NULL, "\"%s\" is given more than once.",
 					   contract_key_names[key]);
@@ -198,9 +303,31 @@ contract_parse(ItemParser *p, const char *text)
 		}
 		if (!contract_parse_item(p, &items[i], key, &cp))
 			return NULL;
-		cp.fixed.present |= 1 << key;
+		seen[key] = true;
+		if (key < CK_V1_COUNT)
+			cp.fixed.present |= 1 << key;
+		else
+			cp.ext.present |= 1u << (key - CK_V1_COUNT);
 	}
 	return contract_build(&cp);
+}
+
+/*
+ * A stored contract, detoasted, after checking its format version: a
+ * value this code did not write is refused rather than misread.
+ */
+Contract *
+contract_from_datum(Datum d)
+{
+	Contract   *c = (Contract *) PG_DETOAST_DATUM(d);
+
+	if (c->version != CONTRACT_FORMAT_V1 && c->version != CONTRACT_FORMAT_V2)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("contract value has unsupported format version %d", c->version),
+				 errdetail("This server reads contract formats %d and %d.",
+						   CONTRACT_FORMAT_V1, CONTRACT_FORMAT_V2)));
+	return c;
 }
 
 static char *
@@ -218,12 +345,14 @@ format_date(DateADT d)
 static int
 contract_terms_list(const Contract *c, Term *terms)
 {
+	const ContractExt *e = contract_ext(c);
 	int			n = 0;
-	int			key;
+	int			o;
 	int			i;
 
-	for (key = 0; key < CK_COUNT; key++)
+	for (o = 0; o < CK_COUNT; o++)
 	{
+		int			key = contract_key_order[o];
 		Term	   *t = &terms[n];
 
 		if (!CONTRACT_HAS(c, key))
@@ -261,8 +390,24 @@ contract_terms_list(const Contract *c, Term *terms)
 				t->kind = TERM_NUMBER;
 				t->value = format_decimal(c->interest_min_cents, 2, 2);
 				break;
+			case CK_DEADLINE_ROLL:
+				t->value = pstrdup(deadline_roll_words[e->deadline_roll]);
+				break;
+			case CK_NOTICE_FROM:
+				t->value = pstrdup(notice_from_words[e->notice_from]);
+				break;
+			case CK_OFFSET:
+				t->value = pstrdup(offset_words[e->offset]);
+				break;
+			case CK_ESCALATION:
+				t->kind = TERM_TEXT;
+				t->value = pstrdup(CONTRACT_ESCALATION(e));
+				break;
+			case CK_AUTH_REQUIRED:
+				format_code_ranges(e->auth, e->nauth, t);
+				break;
 			default:
-				t->value = format_duration(c->dur[key]);
+				t->value = format_duration(contract_duration(c, key));
 				break;
 		}
 		n++;
@@ -298,7 +443,7 @@ contract_recv(PG_FUNCTION_ARGS)
 {
 	ItemParser	p = {"contract", ERRCODE_INVALID_BINARY_REPRESENTATION, NULL};
 	char	   *text = items_recv_text((StringInfo) PG_GETARG_POINTER(0),
-									   CONTRACT_FORMAT_VERSION, "contract");
+									   CONTRACT_BINARY_VERSION, "contract");
 
 	PG_RETURN_POINTER(contract_parse(&p, text));
 }
@@ -311,7 +456,7 @@ contract_send(PG_FUNCTION_ARGS)
 	Term		terms[CK_COUNT];
 
 	PG_RETURN_BYTEA_P(items_send(terms_to_cstring(terms, contract_terms_list(c, terms)),
-								 CONTRACT_FORMAT_VERSION));
+								 CONTRACT_BINARY_VERSION));
 }
 
 PG_FUNCTION_INFO_V1(contract_to_jsonb);

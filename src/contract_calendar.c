@@ -14,12 +14,30 @@
 #include "money.h"
 #include "fixed.h"
 
+#include "access/htup_details.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/tuplestore.h"
 
 #define HAS(c, key) CONTRACT_HAS(c, key)
+
+/*
+ * A deadline as the contract counts it: with `deadline_roll:
+ * next_business_day` one that falls on a weekend or federal holiday moves
+ * to the next business day (CMS Pub. 100-04 ch. 1 sec. 70.7; the prompt
+ * pay rules allow payment on the next business day).
+ */
+static DateADT
+rolled(Contract *c, DateADT d)
+{
+	const ContractExt *e = contract_ext(c);
+
+	if (e == NULL || e->deadline_roll != ROLL_NEXT_BUSINESS_DAY || DATE_NOT_FINITE(d))
+		return d;
+	return bizdays_roll_forward(d);
+}
 
 PG_FUNCTION_INFO_V1(filing_deadline);
 Datum
@@ -29,7 +47,7 @@ filing_deadline(PG_FUNCTION_ARGS)
 
 	if (!HAS(c, CK_FILING))
 		PG_RETURN_NULL();
-	PG_RETURN_DATEADT(date_add_duration(PG_GETARG_DATEADT(1), c->dur[CK_FILING], 1));
+	PG_RETURN_DATEADT(rolled(c, date_add_duration(PG_GETARG_DATEADT(1), c->dur[CK_FILING], 1)));
 }
 
 /* Level n's window runs from the presumed receipt of the notice. */
@@ -49,7 +67,7 @@ appeal_deadline(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	if (HAS(c, CK_NOTICE_RECEIPT))
 		notice_date = date_add_duration(notice_date, c->dur[CK_NOTICE_RECEIPT], 1);
-	PG_RETURN_DATEADT(date_add_duration(notice_date, c->appeal[level - 1], 1));
+	PG_RETURN_DATEADT(rolled(c, date_add_duration(notice_date, c->appeal[level - 1], 1)));
 }
 
 /* Last day a clean claim received on `received` may be paid on time. */
@@ -60,7 +78,7 @@ payment_due_date(Contract *c, DateADT received, bool paper, DateADT *due)
 
 	if (!HAS(c, key))
 		return false;
-	*due = date_add_duration(received, c->dur[key], 1);
+	*due = rolled(c, date_add_duration(received, c->dur[key], 1));
 	return true;
 }
 
@@ -129,6 +147,7 @@ interest_cents_fixed(Datum amount, int64 rate_days, int32 basis, int64 *cents)
 static int64
 interest_cents_numeric(Numeric amount, int64 rate_days, int32 basis)
 {
+	Numeric		product;
 	Numeric		interest;
 
 	if (numeric_is_nan(amount) || numeric_is_inf(amount) || numeric_is_negative(amount))
@@ -136,10 +155,19 @@ interest_cents_numeric(Numeric amount, int64 rate_days, int32 basis)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("interest amount must be a non-negative finite number"),
 				 errhint("Interest is owed on amounts paid; leave reversals and recoupments out.")));
-	interest = money_div_round(num_mul(amount, int64_to_numeric(rate_days)),
-							   (int64) basis * 100000000);
-	return DatumGetInt64(DirectFunctionCall1(numeric_int8,
-											 NumericGetDatum(num_mul(interest, int64_to_numeric(100)))));
+	product = num_mul(amount, int64_to_numeric(rate_days));
+	/* cents = product / (basis x 10^6) must fit in an int64, with room to round */
+	if (num_cmp(product, num_mul(int64_to_numeric((int64) basis * 1000000),
+								 int64_to_numeric(PG_INT64_MAX / 4))) > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("interest is out of range"),
+				 errdetail("The interest on %s would exceed %s.",
+						   DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(amount))),
+						   format_decimal(PG_INT64_MAX / 4, 2, 2))));
+	interest = num_mul(money_div_round(product, (int64) basis * 100000000),
+					   int64_to_numeric(100));
+	return DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(interest)));
 }
 
 /*
@@ -164,11 +192,15 @@ interest_due(PG_FUNCTION_ARGS)
 		if (PG_ARGISNULL(i))
 			PG_RETURN_NULL();
 	c = PG_GETARG_CONTRACT_P(0);
+	paid = PG_GETARG_DATEADT(2);
+	if (DATE_NOT_FINITE(PG_GETARG_DATEADT(1)) || DATE_NOT_FINITE(paid))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("interest needs finite received and paid dates")));
 	if (!payment_due_date(c, PG_GETARG_DATEADT(1), PG_GETARG_BOOL(4), &due))
 		PG_RETURN_NULL();
 	if (PG_ARGISNULL(5) && !HAS(c, CK_INTEREST))
 		PG_RETURN_NULL();
-	paid = PG_GETARG_DATEADT(2);
 	if (paid <= due)
 		PG_RETURN_NUMERIC(money_from_cents(0));
 
@@ -187,7 +219,7 @@ recoupment_deadline(PG_FUNCTION_ARGS)
 
 	if (!HAS(c, CK_LOOKBACK))
 		PG_RETURN_NULL();
-	PG_RETURN_DATEADT(date_add_duration(PG_GETARG_DATEADT(1), c->dur[CK_LOOKBACK], 1));
+	PG_RETURN_DATEADT(rolled(c, date_add_duration(PG_GETARG_DATEADT(1), c->dur[CK_LOOKBACK], 1)));
 }
 
 /* ---------- renewal calendar ---------- */
@@ -264,11 +296,14 @@ first_renewal_from(Contract *c, DateADT as_of)
 
 	if (renewal_n(c, 0) >= as_of)
 		return 0;
-	if (!renews(c))
+	if (!renews(c) || as_of == DATEVAL_NOEND)
 		return -1;
 	k = Max(1, ((int64) as_of - renewal_n(c, 0)) / renewal_max_days(c->dur[CK_RENEWAL]));
 	while (renewal_n(c, k) < as_of)
+	{
+		CHECK_FOR_INTERRUPTS();
 		k++;
+	}
 	return k;
 }
 
@@ -276,6 +311,22 @@ static bool
 has_calendar(Contract *c)
 {
 	return HAS(c, CK_EFFECTIVE) && HAS(c, CK_TERM);
+}
+
+/*
+ * The notice deadline of the k-th renewal: the renewal date minus the
+ * notice period, or with `notice_from: term_end` the term's last day (the
+ * day before the renewal) minus the notice period.
+ */
+static DateADT
+notice_deadline_n(Contract *c, int64 k)
+{
+	const ContractExt *e = contract_ext(c);
+	DateADT		from = renewal_n(c, k);
+
+	if (e != NULL && e->notice_from == NOTICE_FROM_TERM_END)
+		from = date_add_duration(from, (Duration) {1, DUR_DAYS}, -1);
+	return date_add_duration(from, c->dur[CK_NOTICE], -1);
 }
 
 /* Next renewal (or expiry) on or after as_of. */
@@ -295,10 +346,10 @@ renewal_date(PG_FUNCTION_ARGS)
 }
 
 /*
- * The next notice deadline on or after as_of: the renewal date minus the
- * notice period, for the first renewal whose deadline has not passed.
- * Once a deadline passes the contract renews, so the one that matters is
- * the next term's.
+ * The next notice deadline on or after as_of, for the first renewal whose
+ * deadline has not passed.  Once a deadline passes the contract renews, so
+ * the one that matters is the next term's; next_renewal pairs each renewal
+ * with its own deadline instead.
  */
 PG_FUNCTION_INFO_V1(notice_deadline);
 Datum
@@ -314,13 +365,47 @@ notice_deadline(PG_FUNCTION_ARGS)
 	k = first_renewal_from(c, as_of);
 	if (k < 0)
 		PG_RETURN_NULL();
-	while ((deadline = date_add_duration(renewal_n(c, k), c->dur[CK_NOTICE], -1)) < as_of)
+	while ((deadline = notice_deadline_n(c, k)) < as_of)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (!renews(c))
 			PG_RETURN_NULL();
 		k++;
 	}
 	PG_RETURN_DATEADT(deadline);
+}
+
+/*
+ * The next renewal (or expiry) on or after as_of, that renewal's own
+ * notice deadline, and whether the deadline has passed (the contract
+ * renews then whatever the practice now says).  NULL without a calendar.
+ */
+PG_FUNCTION_INFO_V1(next_renewal);
+Datum
+next_renewal(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+	DateADT		as_of = PG_GETARG_DATEADT(1);
+	TupleDesc	desc;
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+	int64		k;
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "next_renewal must return a record");
+	if (!has_calendar(c) || (k = first_renewal_from(c, as_of)) < 0)
+		PG_RETURN_NULL();
+	values[0] = DateADTGetDatum(renewal_n(c, k));
+	if (HAS(c, CK_NOTICE))
+	{
+		DateADT		deadline = notice_deadline_n(c, k);
+
+		values[1] = DateADTGetDatum(deadline);
+		values[2] = BoolGetDatum(deadline < as_of);
+	}
+	else
+		nulls[1] = nulls[2] = true;
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
 }
 
 static void
@@ -336,9 +421,14 @@ put_event(ReturnSetInfo *rsinfo, DateADT date, const char *event, DateADT term_e
 }
 
 /*
- * Contract events between from_date and to_date inclusive, in date order:
- * effective, notice_deadline, renewal or expiry.  Each row also names the
- * renewal (or expiry) date its event belongs to.
+ * Contract events between from_date and to_date inclusive, in date order
+ * (on one day: effective, notice_deadline, then renewal or expiry).  Each
+ * row also names the renewal (or expiry) date its event belongs to.
+ *
+ * Deadlines and renewals are two increasing sequences over the renewal
+ * number k; a deadline can come several renewals ahead of its own (three
+ * months' notice on a monthly renewal), so the two are merged rather than
+ * walked in step.
  */
 PG_FUNCTION_INFO_V1(contract_calendar);
 Datum
@@ -348,32 +438,51 @@ contract_calendar(PG_FUNCTION_ARGS)
 	DateADT		from_date = PG_GETARG_DATEADT(1);
 	DateADT		to_date = PG_GETARG_DATEADT(2);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	int64		k;
+	const char *kind = renews(c) ? "renewal" : "expiry";
+	bool		effective_due;
+	int64		kr;				/* next renewal to emit */
+	int64		kd;				/* next notice deadline to emit */
+	int64		nk = renews(c) ? PG_INT64_MAX : 1;	/* renewal numbers are < nk */
 
 	InitMaterializedSRF(fcinfo, 0);
 	if (!has_calendar(c) || to_date < from_date)
 		return (Datum) 0;
-	if (c->effective >= from_date && c->effective <= to_date)
-		put_event(rsinfo, c->effective, "effective", renewal_n(c, 0));
-	for (k = Max(first_renewal_from(c, from_date), 0);; k++)
+	if (to_date == DATEVAL_NOEND)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("contract_calendar needs a finite to_date")));
+	effective_due = c->effective >= from_date && c->effective <= to_date;
+	kr = first_renewal_from(c, from_date);
+	if (kr < 0)
+		kr = nk;
+	kd = HAS(c, CK_NOTICE) ? kr : nk;
+	while (kd < nk && notice_deadline_n(c, kd) < from_date)
 	{
-		DateADT		end = renewal_n(c, k);
-		const char *kind = renews(c) ? "renewal" : "expiry";
+		CHECK_FOR_INTERRUPTS();
+		kd++;
+	}
+	for (;;)
+	{
+		DateADT		renewal = kr < nk ? renewal_n(c, kr) : DATEVAL_NOEND;
+		DateADT		deadline = kd < nk ? notice_deadline_n(c, kd) : DATEVAL_NOEND;
 
-		if (HAS(c, CK_NOTICE))
+		CHECK_FOR_INTERRUPTS();
+		if (effective_due && c->effective <= deadline && c->effective <= renewal)
 		{
-			DateADT		deadline = date_add_duration(end, c->dur[CK_NOTICE], -1);
-
-			if (deadline > to_date)
-				break;
-			if (deadline >= from_date)
-				put_event(rsinfo, deadline, "notice_deadline", end);
+			put_event(rsinfo, c->effective, "effective", renewal_n(c, 0));
+			effective_due = false;
 		}
-		if (end > to_date)
-			break;
-		if (end >= from_date)
-			put_event(rsinfo, end, kind, end);
-		if (!renews(c))
+		else if (deadline <= renewal && deadline <= to_date)
+		{
+			put_event(rsinfo, deadline, "notice_deadline", renewal_n(c, kd));
+			kd++;
+		}
+		else if (renewal <= to_date)
+		{
+			put_event(rsinfo, renewal, kind, renewal);
+			kr++;
+		}
+		else
 			break;
 	}
 	return (Datum) 0;

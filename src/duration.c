@@ -2,7 +2,8 @@
  * duration.c
  *	  Contract durations and date arithmetic with them.
  *
- * A duration is a count of days, business days, months or years.  Month
+ * A duration is a count of days, business days, months, years or hours
+ * (hours only for the decision clocks, which give timestamps).  Month
  * and year arithmetic clamps to the month's end, as PostgreSQL's
  * date + interval does (January 31 + 1 month = February 28 or 29).
  *-------------------------------------------------------------------------
@@ -21,7 +22,10 @@ static const char *const unit_names[] = {
 	[DUR_BUSINESS_DAYS] = "business day",
 	[DUR_MONTHS] = "month",
 	[DUR_YEARS] = "year",
+	[DUR_HOURS] = "hour",
 };
+
+#define DURATION_HINT "Write a duration as \"N days\", \"N business days\", \"N months\", \"N years\" or, for a decision clock, \"N hours\"."
 
 /* Does s spell the unit, in singular or plural, any case and spacing? */
 static bool
@@ -46,9 +50,13 @@ unit_matches(const char *s, const char *unit)
 	return *s == '\0' || ((*s == 's' || *s == 'S') && s[1] == '\0');
 }
 
-/* Parse "N days", "N business days", "N months" or "N years". */
+/*
+ * Parse "N days", "N business days", "N months", "N years" or, when the
+ * key's result is a timestamp (allow_hours), "N hours".
+ */
 bool
-parse_duration(ItemParser *p, const ParsedItem *item, const char *s, Duration *result)
+parse_duration(ItemParser *p, const ParsedItem *item, const char *s, bool allow_hours,
+			   Duration *result)
 {
 	const char *c = s;
 	int64		count = 0;
@@ -57,7 +65,7 @@ parse_duration(ItemParser *p, const ParsedItem *item, const char *s, Duration *r
 	if (*c == '-')
 		return items_fail(p, item->text, NULL, "\"%s\" is negative; %s must not be negative.", s, item->key);
 	if (!isdigit((unsigned char) *c))
-		return items_fail(p, item->text, "Write a duration as \"N days\", \"N business days\", \"N months\" or \"N years\".",
+		return items_fail(p, item->text, DURATION_HINT,
 						  "\"%s\" is not a duration.", s);
 	for (; isdigit((unsigned char) *c); c++)
 	{
@@ -69,18 +77,22 @@ parse_duration(ItemParser *p, const ParsedItem *item, const char *s, Duration *r
 	while (isspace((unsigned char) *c))
 		c++;
 	if (*c == '\0')
-		return items_fail(p, item->text, "Write a duration as \"N days\", \"N business days\", \"N months\" or \"N years\".",
+		return items_fail(p, item->text, DURATION_HINT,
 						  "\"%s\" has no unit of time.", s);
-	for (unit = DUR_DAYS; unit <= DUR_YEARS; unit++)
+	for (unit = DUR_DAYS; unit <= DUR_HOURS; unit++)
 	{
 		if (unit_matches(c, unit_names[unit]))
 		{
+			if (unit == DUR_HOURS && !allow_hours)
+				return items_fail(p, item->text,
+								  "Hours are accepted only by auth_decision and auth_decision_urgent; write days, business days, months or years.",
+								  "\"%s\" is in hours, but %s needs a date.", s, item->key);
 			result->count = (int32) count;
 			result->unit = unit;
 			return true;
 		}
 	}
-	return items_fail(p, item->text, "Write a duration as \"N days\", \"N business days\", \"N months\" or \"N years\".",
+	return items_fail(p, item->text, DURATION_HINT,
 					  "\"%s\" is not a unit of time.", c);
 }
 
@@ -125,12 +137,17 @@ date_add_months(DateADT d, int64 months)
 	return (DateADT) total;
 }
 
-/* d plus (sign = 1) or minus (sign = -1) a duration. */
+/*
+ * d plus (sign = 1) or minus (sign = -1) a duration.  An infinite date
+ * stays infinite, as with date + integer.
+ */
 DateADT
 date_add_duration(DateADT d, Duration dur, int sign)
 {
 	int64		result;
 
+	if (DATE_NOT_FINITE(d))
+		return d;
 	switch (dur.unit)
 	{
 		case DUR_DAYS:
@@ -143,6 +160,10 @@ date_add_duration(DateADT d, Duration dur, int sign)
 			return date_add_months(d, (int64) sign * dur.count);
 		case DUR_YEARS:
 			return date_add_months(d, (int64) sign * dur.count * 12);
+		case DUR_HOURS:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("a duration in hours cannot be added to a date")));
 	}
 	elog(ERROR, "unrecognized duration unit: %d", dur.unit);
 	return d;					/* keep compiler quiet */

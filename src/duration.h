@@ -1,6 +1,7 @@
 /*-------------------------------------------------------------------------
  * duration.h
- *	  Contract durations ("90 days", "15 business days", "18 months")
+ *	  Contract durations ("90 days", "15 business days", "18 months",
+ *	  "72 hours")
  *	  and the date arithmetic they drive.
  *-------------------------------------------------------------------------
  */
@@ -15,7 +16,8 @@ typedef enum DurationUnit
 	DUR_DAYS,
 	DUR_BUSINESS_DAYS,
 	DUR_MONTHS,
-	DUR_YEARS
+	DUR_YEARS,
+	DUR_HOURS					/* decision clocks only: no date arithmetic */
 } DurationUnit;
 
 /* Largest count accepted for any unit: a thousand years of days. */
@@ -28,7 +30,7 @@ typedef struct Duration
 } Duration;
 
 extern bool parse_duration(ItemParser *p, const ParsedItem *item, const char *s,
-						   Duration *result);
+						   bool allow_hours, Duration *result);
 extern char *format_duration(Duration d);
 extern DateADT date_add_duration(DateADT d, Duration dur, int sign);
 extern DateADT date_add_months(DateADT d, int64 months);

@@ -43,7 +43,9 @@ trimmed_copy(const char *start, const char *end)
 
 /*
  * Report a bad item with a detail and an optional hint.  Returns false so
- * callers can `return items_fail(...)` under soft error handling.
+ * callers can `return items_fail(...)` under soft error handling.  The
+ * message names the kind of error (bad syntax, out of range, over a
+ * limit); binary receive reports every kind as 22P03.
  */
 static bool items_vfail(ItemParser *p, int sqlstate, const char *item,
 						const char *hint, const char *detail_fmt, va_list args)
@@ -69,9 +71,12 @@ items_vfail(ItemParser *p, int sqlstate, const char *item, const char *hint,
 		enlargeStringInfo(&detail, needed);
 	}
 	ereturn(p->escontext, false,
-			(errcode(sqlstate),
-			 errmsg("invalid input syntax for type %s: \"%s\"",
-					p->typname, item),
+			(errcode(p->sqlstate == ERRCODE_INVALID_BINARY_REPRESENTATION ? p->sqlstate : sqlstate),
+			 sqlstate == ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE ?
+			 errmsg("value out of range for type %s: \"%s\"", p->typname, item) :
+			 sqlstate == ERRCODE_PROGRAM_LIMIT_EXCEEDED ?
+			 errmsg("value exceeds a limit of type %s: \"%s\"", p->typname, item) :
+			 errmsg("invalid input syntax for type %s: \"%s\"", p->typname, item),
 			 errdetail_internal("%s", detail.data),
 			 hint ? errhint("%s", hint) : 0));
 }
@@ -550,6 +555,13 @@ jsonb_to_items_text(Jsonb *jb, const char *typname)
 				appendStringInfoString(&buf, "\n");
 				break;
 			case WJB_ELEM:
+				if (v.type == jbvString &&
+					memchr(v.val.string.val, ',', v.val.string.len) != NULL)
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							 errmsg("cannot cast jsonb to type %s: an element of \"%s\" holds a comma",
+									typname, key),
+							 errdetail("Each array element is one value; write two values as two elements.")));
 				if (nelems++ > 0)
 					appendStringInfoString(&buf, ", ");
 				append_jsonb_scalar(&buf, &v, key, typname);

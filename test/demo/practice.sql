@@ -215,7 +215,7 @@ BEGIN
     CROSS JOIN (VALUES (1), (2)) AS y(v)
     JOIN (VALUES (1, 100), (2, 128), (3, 135), (4, 118), (5, 142), (6, 105), (7, 80)) AS pct(payer_id, p) USING (payer_id)
     JOIN (VALUES
-        (1, 'payer: Medicare; filing: 12 months; appeal: 120 days, 180 days, 60 days, 60 days, 60 days; notice_receipt: 5 days; prompt_pay: 30 days; interest: 4.625%; lookback: 3 years', ''),
+        (1, 'payer: Medicare; filing: 12 months; appeal: 120 days, 180 days, 60 days, 60 days, 60 days; notice_receipt: 5 days; prompt_pay: 30 days; interest: 4.625%; lookback: 3 years; deadline_roll: next_business_day', ''),
         (2, 'payer: Acme Health; effective: 2023-01-01; term: 3 years; renewal: 1 year; notice: 90 days; filing: 95 days; appeal: 180 days, 60 days; prompt_pay: 30 days; prompt_pay_paper: 45 days; interest: 18%; lookback: 18 months', 'default: 130% medicare; modifier 80: 16%'),
         (3, 'payer: Blue Meridian; effective: 2022-07-01; term: 2 years; renewal: 1 year; notice: 120 days; filing: 180 days; appeal: 180 days; prompt_pay: 30 days; prompt_pay_paper: 45 days; interest: 18%; lookback: 24 months', 'default: 135% medicare; 97110: 65% billed; 97140: 65% billed'),
         (4, 'payer: Summit Mutual; effective: 2024-04-01; term: 3 years; renewal: 1 year; notice: 180 days; filing: 90 days; appeal: 90 days, 60 days; prompt_pay: 15 business days; prompt_pay_paper: 30 days; interest: 12%; lookback: 12 months', 'mppr: 100 50 25; lesser_of: billed'),

@@ -1,0 +1,174 @@
+/*-------------------------------------------------------------------------
+ * contract_codes.c
+ *	  Code lists in contract terms: parsing, canonical form, membership.
+ *
+ * A list is comma-separated codes and inclusive ranges `LO-HI` of codes of
+ * the same length (so `70450-70559` never takes in a 4- or 6-character
+ * code), or the word `none` for an explicitly empty list.  Codes are 3 to
+ * 7 letters and digits with at least one digit, as in rate schedules, and
+ * are upper-cased.  Within a length, ranges compare as strings, which for
+ * same-length codes is the order payers list them in.
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+
+#include "contract_codes.h"
+
+#include "miscadmin.h"
+
+#define CODE_HINT "Write codes as 3 to 7 letters and digits, ranges as \"70450-70559\", or \"none\"."
+
+/* Copy a code, upper-cased, into out; false if it is not a code. */
+static bool
+normalize_code(const char *s, size_t len, char *out)
+{
+	bool		has_digit = false;
+	size_t		i;
+
+	if (len < 3 || len >= CONTRACT_CODE_LEN)
+		return false;
+	for (i = 0; i < len; i++)
+	{
+		if (!isalnum((unsigned char) s[i]))
+			return false;
+		has_digit |= isdigit((unsigned char) s[i]) != 0;
+		out[i] = pg_toupper((unsigned char) s[i]);
+	}
+	out[len] = '\0';
+	return has_digit;
+}
+
+/* One element, "CODE" or "LO-HI", into r. */
+static bool
+parse_code_range(ItemParser *p, const ParsedItem *item, const char *elem, CodeRange *r)
+{
+	const char *dash = strchr(elem, '-');
+	char	   *lo = dash ? trimmed_copy(elem, dash) : pstrdup(elem);
+	char	   *hi = dash ? trimmed_copy(dash + 1, dash + strlen(dash)) : lo;
+
+	memset(r, 0, sizeof(CodeRange));
+	if (!normalize_code(lo, strlen(lo), r->lo))
+		return items_fail(p, item->text, CODE_HINT, "\"%s\" is not a procedure code.", lo);
+	if (!normalize_code(hi, strlen(hi), r->hi))
+		return items_fail(p, item->text, CODE_HINT, "\"%s\" is not a procedure code.", hi);
+	if (strlen(r->lo) != strlen(r->hi))
+		return items_fail(p, item->text, NULL,
+						  "The range \"%s\" joins codes of different lengths.", elem);
+	if (strcmp(r->lo, r->hi) > 0)
+		return items_fail(p, item->text, NULL, "The range \"%s\" runs backwards.", elem);
+	return true;
+}
+
+static int
+code_range_cmp(const void *a, const void *b)
+{
+	const CodeRange *ra = a;
+	const CodeRange *rb = b;
+	int			c = strcmp(ra->lo, rb->lo);
+
+	return c != 0 ? c : strcmp(ra->hi, rb->hi);
+}
+
+/*
+ * Parse a code list.  The ranges come back sorted with exact duplicates
+ * removed, so the canonical text is a fixed point.
+ */
+bool
+parse_code_ranges(ItemParser *p, const ParsedItem *item, CodeRange **ranges, int32 *nranges)
+{
+	char	   *list = pstrdup(item->value);
+	char	   *elem = list;
+	CodeRange  *out;
+	int32		n = 0;
+	int32		i;
+	int32		kept;
+
+	*ranges = NULL;
+	*nranges = 0;
+	if (pg_strcasecmp(item->value, "none") == 0)
+		return true;
+	out = palloc(sizeof(CodeRange) * Min(strlen(list) / 4 + 1, CONTRACT_MAX_AUTH_RANGES));
+	for (;;)
+	{
+		char	   *comma = strchr(elem, ',');
+
+		CHECK_FOR_INTERRUPTS();
+		if (comma)
+			*comma = '\0';
+		elem = trimmed_copy(elem, elem + strlen(elem));
+		if (elem[0] == '\0')
+			return items_fail(p, item->text, CODE_HINT, "An element of %s is empty.", item->key);
+		if (pg_strcasecmp(elem, "none") == 0)
+			return items_fail(p, item->text, NULL,
+							  "\"none\" stands alone: it means the list is empty.");
+		if (n == CONTRACT_MAX_AUTH_RANGES)
+			return items_fail_code(p, ERRCODE_PROGRAM_LIMIT_EXCEEDED, item->text, NULL,
+								   "A code list has at most %d codes and ranges.",
+								   CONTRACT_MAX_AUTH_RANGES);
+		if (!parse_code_range(p, item, elem, &out[n++]))
+			return false;
+		if (!comma)
+			break;
+		elem = comma + 1;
+	}
+	qsort(out, n, sizeof(CodeRange), code_range_cmp);
+	for (i = 0, kept = 0; i < n; i++)
+		if (kept == 0 || code_range_cmp(&out[kept - 1], &out[i]) != 0)
+			out[kept++] = out[i];
+	*ranges = out;
+	*nranges = kept;
+	return true;
+}
+
+/* The canonical text ("none" for an empty list) and jsonb array of a list. */
+void
+format_code_ranges(const CodeRange *ranges, int32 nranges, Term *term)
+{
+	StringInfoData buf;
+	int32		i;
+
+	if (nranges == 0)
+	{
+		term->kind = TERM_WORD;
+		term->value = pstrdup("none");
+		return;
+	}
+	term->kind = TERM_LIST;
+	term->nelems = nranges;
+	term->elems = palloc(nranges * sizeof(char *));
+	initStringInfo(&buf);
+	for (i = 0; i < nranges; i++)
+	{
+		const CodeRange *r = &ranges[i];
+
+		term->elems[i] = strcmp(r->lo, r->hi) == 0 ? pstrdup(r->lo)
+			: psprintf("%s-%s", r->lo, r->hi);
+		appendStringInfo(&buf, "%s%s", i > 0 ? ", " : "", term->elems[i]);
+	}
+	term->value = buf.data;
+}
+
+/*
+ * Is code (len bytes, any case, surrounding spaces ignored) in the list?
+ * A code only matches ranges of its own length.
+ */
+bool
+code_ranges_contain(const CodeRange *ranges, int32 nranges, const char *code, size_t len)
+{
+	char		norm[CONTRACT_CODE_LEN];
+	char	   *trimmed = trimmed_copy(code, code + len);
+	int32		i;
+
+	if (!normalize_code(trimmed, strlen(trimmed), norm))
+		return false;
+	len = strlen(norm);
+	for (i = 0; i < nranges; i++)
+	{
+		if (strlen(ranges[i].lo) == len &&
+			strcmp(ranges[i].lo, norm) <= 0 && strcmp(norm, ranges[i].hi) <= 0)
+			return true;
+	}
+	return false;
+}
