@@ -880,6 +880,41 @@ CREATE FUNCTION next_renewal(c contract, as_of date,
 COMMENT ON FUNCTION next_renewal(contract, date) IS
     'the next renewal (or expiry) on or after as_of, that renewal''s own notice deadline, and whether the deadline has passed (then the contract renews regardless); NULL without effective and term';
 
+-- Issue 14: the contract matrix's terms.
+CREATE FUNCTION termination_date(c contract, notice_date date) RETURNS date
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION termination_date(contract, date) IS
+    'the day a termination without cause noticed on notice_date takes effect: notice_date + termination (NULL without termination)';
+CREATE FUNCTION continuity_end(c contract, termination_date date) RETURNS date
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION continuity_end(contract, date) IS
+    'how long after termination the payer keeps paying in-course treatment: termination_date + continuity_of_care (NULL without continuity_of_care)';
+CREATE FUNCTION policy_effective_earliest(c contract, notice_date date) RETURNS date
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION policy_effective_earliest(contract, date) IS
+    'the first day a payer policy, edit or fee change announced on notice_date may take effect: notice_date + policy_notice (NULL without policy_notice)';
+CREATE FUNCTION policy_change_valid(c contract, notice_date date, effective_date date) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION policy_change_valid(contract, date, date) IS
+    'whether a payer change announced on notice_date gave the contract''s notice: effective_date >= policy_effective_earliest (NULL without policy_notice)';
+CREATE FUNCTION credentialing_deadline(c contract, application_date date) RETURNS date
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION credentialing_deadline(contract, date) IS
+    'the payer''s deadline to decide a complete credentialing application: application_date + credentialing (NULL without credentialing)';
+CREATE FUNCTION auth_decision_due(c contract, requested timestamptz, urgent boolean DEFAULT false)
+    RETURNS timestamptz
+    AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION auth_decision_due(contract, timestamptz, boolean) IS
+    'when a prior-authorization decision is due: requested + auth_decision (auth_decision_urgent when urgent); hours are elapsed hours, business days skip weekends and holidays at the same local time; NULL without the clock';
+CREATE FUNCTION requires_auth(c contract, code text) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION requires_auth(contract, text) IS
+    'whether the code is in auth_required (codes and same-length ranges); NULL when the contract has no auth_required';
+CREATE FUNCTION offset_allowed(c contract, in_dispute boolean) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION offset_allowed(contract, boolean) IS
+    'whether the payer may recoup by offsetting other payments: offset allowed, not_in_dispute (only when not in dispute) or prohibited; NULL without offset';
+
 -- (end of section)
 
 

@@ -49,6 +49,8 @@ parse_code_range(ItemParser *p, const ParsedItem *item, const char *elem, CodeRa
 	char	   *hi = dash ? trimmed_copy(dash + 1, dash + strlen(dash)) : lo;
 
 	memset(r, 0, sizeof(CodeRange));
+	if (lo[0] == '\0' || hi[0] == '\0')
+		return items_fail(p, item->text, CODE_HINT, "The range \"%s\" lacks a code on one side.", elem);
 	if (!normalize_code(lo, strlen(lo), r->lo))
 		return items_fail(p, item->text, CODE_HINT, "\"%s\" is not a procedure code.", lo);
 	if (!normalize_code(hi, strlen(hi), r->hi))
