@@ -31,6 +31,10 @@ SELECT c FROM matrix_in ORDER BY c::text;
 SELECT 'auth_required: NONE'::contract, 'auth_required: none'::contract::jsonb;
 SELECT '{"auth_required": "none"}'::jsonb::contract, '{"auth_required": ["J0129", "70450-70559"]}'::jsonb::contract;
 SELECT 'auth_required: 72141, 72141 , 70450 - 70559, 70450-70559'::contract;
+-- Overlapping ranges of one length merge; shorter codes sort first.
+SELECT 'auth_required: 70450-70500, 70490-70559, 70400-70460, 70470, J0129, 0360-0369, 0365'::contract;
+SELECT 'auth_required: 70400-70559'::contract
+     = 'auth_required: 70450-70500, 70490-70559, 70400-70460, 70470'::contract AS merged_equal;
 
 -- requires_auth: ranges at their bounds, codes of another length than the
 -- range, case and spaces, codes that are not codes; NULL without the term,

@@ -7,7 +7,9 @@
  * code), or the word `none` for an explicitly empty list.  Codes are 3 to
  * 7 letters and digits with at least one digit, as in rate schedules, and
  * are upper-cased.  Within a length, ranges compare as strings, which for
- * same-length codes is the order payers list them in.
+ * same-length codes is the order payers list them in.  Lists are kept
+ * sorted by length and code with overlapping ranges merged, so a lookup
+ * is a binary search.
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
@@ -63,19 +65,53 @@ parse_code_range(ItemParser *p, const ParsedItem *item, const char *elem, CodeRa
 	return true;
 }
 
+/* Order: by code length, then low code, then high code. */
 static int
 code_range_cmp(const void *a, const void *b)
 {
 	const CodeRange *ra = a;
 	const CodeRange *rb = b;
-	int			c = strcmp(ra->lo, rb->lo);
+	size_t		la = strlen(ra->lo);
+	size_t		lb = strlen(rb->lo);
+	int			c;
 
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	c = strcmp(ra->lo, rb->lo);
 	return c != 0 ? c : strcmp(ra->hi, rb->hi);
 }
 
 /*
- * Parse a code list.  The ranges come back sorted with exact duplicates
- * removed, so the canonical text is a fixed point.
+ * Sort ranges and merge those of one length that overlap, so that within
+ * a length they are disjoint and increasing: a lookup is then a binary
+ * search, and the canonical text is a fixed point.  Returns the count.
+ */
+static int32
+code_ranges_normalize(CodeRange *r, int32 n)
+{
+	int32		i;
+	int32		kept = 0;
+
+	qsort(r, n, sizeof(CodeRange), code_range_cmp);
+	for (i = 0; i < n; i++)
+	{
+		CodeRange  *last = kept > 0 ? &r[kept - 1] : NULL;
+
+		if (last != NULL && strlen(last->lo) == strlen(r[i].lo) &&
+			strcmp(r[i].lo, last->hi) <= 0)
+		{
+			if (strcmp(r[i].hi, last->hi) > 0)
+				memcpy(last->hi, r[i].hi, CONTRACT_CODE_LEN);
+		}
+		else
+			r[kept++] = r[i];
+	}
+	return kept;
+}
+
+/*
+ * Parse a code list.  The ranges come back normalized: sorted by length
+ * and code, overlapping ones merged.
  */
 bool
 parse_code_ranges(ItemParser *p, const ParsedItem *item, CodeRange **ranges, int32 *nranges)
@@ -84,8 +120,6 @@ parse_code_ranges(ItemParser *p, const ParsedItem *item, CodeRange **ranges, int
 	char	   *elem = list;
 	CodeRange  *out;
 	int32		n = 0;
-	int32		i;
-	int32		kept;
 
 	*ranges = NULL;
 	*nranges = 0;
@@ -115,12 +149,8 @@ parse_code_ranges(ItemParser *p, const ParsedItem *item, CodeRange **ranges, int
 			break;
 		elem = comma + 1;
 	}
-	qsort(out, n, sizeof(CodeRange), code_range_cmp);
-	for (i = 0, kept = 0; i < n; i++)
-		if (kept == 0 || code_range_cmp(&out[kept - 1], &out[i]) != 0)
-			out[kept++] = out[i];
 	*ranges = out;
-	*nranges = kept;
+	*nranges = code_ranges_normalize(out, n);
 	return true;
 }
 
@@ -154,23 +184,32 @@ format_code_ranges(const CodeRange *ranges, int32 nranges, Term *term)
 
 /*
  * Is code (len bytes, any case, surrounding spaces ignored) in the list?
- * A code only matches ranges of its own length.
+ * A code only matches ranges of its own length.  The list is normalized,
+ * so the one candidate is the last range ordered at or before the code.
  */
 bool
 code_ranges_contain(const CodeRange *ranges, int32 nranges, const char *code, size_t len)
 {
-	char		norm[CONTRACT_CODE_LEN];
+	CodeRange	key;
 	char	   *trimmed = trimmed_copy(code, code + len);
-	int32		i;
+	int32		lo = 0;
+	int32		hi = nranges;
 
-	if (!normalize_code(trimmed, strlen(trimmed), norm))
+	memset(&key, 0, sizeof(key));
+	if (!normalize_code(trimmed, strlen(trimmed), key.lo))
 		return false;
-	len = strlen(norm);
-	for (i = 0; i < nranges; i++)
+	memset(key.hi, 0x7f, CONTRACT_CODE_LEN - 1);	/* sorts after any range starting at key.lo */
+	/* find the first range ordered after the key */
+	while (lo < hi)
 	{
-		if (strlen(ranges[i].lo) == len &&
-			strcmp(ranges[i].lo, norm) <= 0 && strcmp(norm, ranges[i].hi) <= 0)
-			return true;
+		int32		mid = lo + (hi - lo) / 2;
+
+		if (code_range_cmp(&ranges[mid], &key) <= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return false;
+	if (lo == 0)
+		return false;
+	return strlen(ranges[lo - 1].lo) == strlen(key.lo) && strcmp(key.lo, ranges[lo - 1].hi) <= 0;
 }

@@ -14,6 +14,7 @@
 #include "contract_codes.h"
 #include "bizdays.h"
 
+#include "access/detoast.h"
 #include "datatype/timestamp.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
@@ -152,12 +153,52 @@ auth_decision_due(PG_FUNCTION_ARGS)
 	PG_RETURN_TIMESTAMPTZ(timestamptz_add_duration(requested, contract_duration(c, key)));
 }
 
+/* A TOASTed contract detoasted once per query, keyed by its TOAST pointer. */
+typedef struct ContractCache
+{
+	struct varatt_external pointer;
+	Contract   *contract;
+} ContractCache;
+
+/*
+ * Argument argno as a contract.  A long code list moves the contract out
+ * of line; lookups row by row would detoast it every time, so such a value
+ * is kept in fn_extra for the query.  The new entry replaces the old one
+ * only once it is complete.
+ */
+static Contract *
+contract_arg_cached(FunctionCallInfo fcinfo, int argno)
+{
+	struct varlena *raw = (struct varlena *) PG_GETARG_POINTER(argno);
+	ContractCache *cache = fcinfo->flinfo->fn_extra;
+	struct varatt_external pointer;
+	MemoryContext old;
+	Contract   *c;
+
+	if (!VARATT_IS_EXTERNAL_ONDISK(raw))
+		return PG_GETARG_CONTRACT_P(argno);
+	VARATT_EXTERNAL_GET_POINTER(pointer, raw);
+	if (cache != NULL && memcmp(&cache->pointer, &pointer, sizeof(pointer)) == 0)
+		return cache->contract;
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	c = contract_from_datum(PointerGetDatum(raw));
+	if (cache == NULL)
+		cache = palloc0(sizeof(ContractCache));
+	else
+		pfree(cache->contract);
+	MemoryContextSwitchTo(old);
+	cache->pointer = pointer;
+	cache->contract = c;
+	fcinfo->flinfo->fn_extra = cache;
+	return c;
+}
+
 /* Does code need prior authorization?  NULL when the contract does not say. */
 PG_FUNCTION_INFO_V1(requires_auth);
 Datum
 requires_auth(PG_FUNCTION_ARGS)
 {
-	Contract   *c = PG_GETARG_CONTRACT_P(0);
+	Contract   *c = contract_arg_cached(fcinfo, 0);
 	text	   *code = PG_GETARG_TEXT_PP(1);
 	const ContractExt *e;
 
