@@ -161,9 +161,8 @@ date_add_duration(DateADT d, Duration dur, int sign)
 		case DUR_YEARS:
 			return date_add_months(d, (int64) sign * dur.count * 12);
 		case DUR_HOURS:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("a duration in hours cannot be added to a date")));
+			/* the parser admits hours only where no date is computed */
+			elog(ERROR, "a duration in hours cannot be added to a date");
 	}
 	elog(ERROR, "unrecognized duration unit: %d", dur.unit);
 	return d;					/* keep compiler quiet */
