@@ -3,10 +3,18 @@
  *	  carc_category and is_denial: claim adjustment reason code lookups.
  *
  * They run on millions of remittance rows, so each call does not query the
- * reference view: the first call of a query reads the view `carc` (in the
- * extension's schema) once into a sorted array in fn_extra, and every row
- * is then a binary search.  Reading once per query keeps the functions
- * truthfully STABLE: edits to carc_local show in the next query.
+ * reference view: the view `carc` (in the extension's schema) is read once
+ * into a sorted array kept in fn_extra, and every row is then a binary
+ * search.
+ *
+ * The array is valid for one snapshot of carc_local.  A query's fn_extra
+ * lives for that query, but PL/pgSQL keeps a simple expression's fn_extra
+ * for the whole transaction, while the function's own statements may
+ * change carc_local in between.  So the array remembers the command id and
+ * the transaction (or aborted subtransaction) it was read in, and a call
+ * from a later command reads the view again: the functions stay truthfully
+ * STABLE.  Each reading lives in its own memory context, freed when the
+ * next one replaces it.
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
@@ -15,24 +23,63 @@
 
 #include "compat.h"
 
+#include "access/xact.h"
 #include "executor/spi.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 
 #define CARC_CODE_LEN 8
+#define PATIENT_RESPONSIBILITY "patient_responsibility"
 
 typedef struct CarcEntry
 {
 	char		code[CARC_CODE_LEN];
-	char	   *category;
+	text	   *category;		/* ready to copy out */
+	bool		cost_sharing;	/* category is patient_responsibility */
 	bool		is_denial;
 } CarcEntry;
 
 typedef struct CarcTable
 {
+	MemoryContext mcxt;			/* holds this table and its entries */
+	uint64		generation;		/* carc_generation when read */
+	CommandId	command_id;		/* command that read it */
 	int			n;
 	CarcEntry  *entries;		/* sorted by code */
 } CarcTable;
+
+/*
+ * Bumped at every transaction end and subtransaction abort: together with
+ * the command id it names what carc_local looked like to a reading.
+ */
+static uint64 carc_generation = 0;
+
+static void
+carc_xact_callback(XactEvent event, void *arg)
+{
+	carc_generation++;
+}
+
+static void
+carc_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
+					  SubTransactionId parentSubid, void *arg)
+{
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		carc_generation++;
+}
+
+static void
+carc_register_callbacks(void)
+{
+	static bool registered = false;
+
+	if (registered)
+		return;
+	RegisterXactCallback(carc_xact_callback, NULL);
+	RegisterSubXactCallback(carc_subxact_callback, NULL);
+	registered = true;
+}
 
 static int
 carc_entry_cmp(const void *a, const void *b)
@@ -40,26 +87,28 @@ carc_entry_cmp(const void *a, const void *b)
 	return strcmp(((const CarcEntry *) a)->code, ((const CarcEntry *) b)->code);
 }
 
-/* Read the reference view once per query into fn_extra. */
+/*
+ * Read the reference view into a new table in its own context.  The context
+ * hangs under the caller's until the table is complete, so an error on the
+ * way frees it with the rest of the failed query.
+ */
 static CarcTable *
-carc_table(FunctionCallInfo fcinfo)
+carc_read(FunctionCallInfo fcinfo)
 {
-	CarcTable  *table = fcinfo->flinfo->fn_extra;
-	char	   *schema;
-	MemoryContext oldcontext;
+	MemoryContext mcxt = AllocSetContextCreate(CurrentMemoryContext, "carc lookup",
+											   ALLOCSET_SMALL_SIZES);
+	char	   *schema = get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid));
+	CarcTable  *table;
 	uint64		i;
 
-	if (table != NULL)
-		return table;
-	schema = get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (SPI_execute(psprintf("SELECT code, category, is_denial FROM %s.carc", quote_identifier(schema)),
 					true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read %s.carc", schema);
-	oldcontext = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	table = palloc0(sizeof(CarcTable));
-	table->entries = palloc0(Max(SPI_processed, 1) * sizeof(CarcEntry));
+	table = MemoryContextAllocZero(mcxt, sizeof(CarcTable));
+	table->mcxt = mcxt;
+	table->entries = MemoryContextAllocZero(mcxt, Max(SPI_processed, 1) * sizeof(CarcEntry));
 	for (i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tuple = SPI_tuptable->vals[i];
@@ -67,19 +116,48 @@ carc_table(FunctionCallInfo fcinfo)
 		char	   *code = SPI_getvalue(tuple, desc, 1);
 		char	   *category = SPI_getvalue(tuple, desc, 2);
 		char	   *denial = SPI_getvalue(tuple, desc, 3);
+		CarcEntry  *e = &table->entries[table->n];
+		MemoryContext oldcontext;
 
 		if (code == NULL || strlen(code) >= CARC_CODE_LEN)
 			continue;
-		strcpy(table->entries[table->n].code, code);
-		table->entries[table->n].category = pstrdup(category ? category : "other");
-		table->entries[table->n].is_denial = denial && denial[0] == 't';
+		if (category == NULL)
+			category = "other";
+		strcpy(e->code, code);
+		oldcontext = MemoryContextSwitchTo(mcxt);
+		e->category = cstring_to_text(category);
+		MemoryContextSwitchTo(oldcontext);
+		e->cost_sharing = strcmp(category, PATIENT_RESPONSIBILITY) == 0;
+		e->is_denial = denial && denial[0] == 't';
 		table->n++;
 	}
-	MemoryContextSwitchTo(oldcontext);
 	SPI_finish();
 	qsort(table->entries, table->n, sizeof(CarcEntry), carc_entry_cmp);
-	fcinfo->flinfo->fn_extra = table;
 	return table;
+}
+
+/*
+ * The table for this call: the one in fn_extra if it was read by this
+ * command, else a fresh reading, published only once it is complete.
+ */
+static CarcTable *
+carc_table(FunctionCallInfo fcinfo)
+{
+	CarcTable  *table = fcinfo->flinfo->fn_extra;
+	CommandId	command_id = GetCurrentCommandId(false);
+	CarcTable  *fresh;
+
+	if (table != NULL && table->command_id == command_id && table->generation == carc_generation)
+		return table;
+	carc_register_callbacks();
+	fresh = carc_read(fcinfo);
+	MemoryContextSetParent(fresh->mcxt, fcinfo->flinfo->fn_mcxt);
+	fresh->command_id = command_id;
+	fresh->generation = carc_generation;
+	if (table != NULL)
+		MemoryContextDelete(table->mcxt);
+	fcinfo->flinfo->fn_extra = fresh;
+	return fresh;
 }
 
 /* Trimmed, upper-cased copy of a short text into buf; false if too long. */
@@ -146,21 +224,33 @@ Datum
 carc_category(PG_FUNCTION_ARGS)
 {
 	const CarcEntry *e = carc_lookup(fcinfo, PG_GETARG_TEXT_PP(0));
+	text	   *result;
 
-	PG_RETURN_TEXT_P(cstring_to_text(e ? e->category : "other"));
+	if (e == NULL)
+		PG_RETURN_TEXT_P(cstring_to_text("other"));
+	result = palloc(VARSIZE(e->category));
+	memcpy(result, e->category, VARSIZE(e->category));
+	PG_RETURN_TEXT_P(result);
 }
 
+/*
+ * Group PR only says who owes the amount: a PR adjustment for a non-covered
+ * service (PR-204, PR-96) is as much a denial as a CO one.  What PR never
+ * is, is a denial when its reason is the patient's cost sharing (deductible,
+ * coinsurance, copay and the like: category patient_responsibility), even
+ * if a practice's carc_local marks such a code a denial for other groups.
+ */
 PG_FUNCTION_INFO_V1(is_denial);
 Datum
 is_denial(PG_FUNCTION_ARGS)
 {
 	char		group[8];
-	const CarcEntry *e;
+	const CarcEntry *e = carc_lookup(fcinfo, PG_GETARG_TEXT_PP(1));
 
-	if (upper_trimmed(PG_GETARG_TEXT_PP(0), group, sizeof(group)) && strcmp(group, "PR") == 0)
-		PG_RETURN_BOOL(false);	/* patient responsibility is never a denial */
-	e = carc_lookup(fcinfo, PG_GETARG_TEXT_PP(1));
 	if (e == NULL)
 		PG_RETURN_NULL();
+	if (e->cost_sharing && upper_trimmed(PG_GETARG_TEXT_PP(0), group, sizeof(group)) &&
+		strcmp(group, "PR") == 0)
+		PG_RETURN_BOOL(false);
 	PG_RETURN_BOOL(e->is_denial);
 }
