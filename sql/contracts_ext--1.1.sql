@@ -488,6 +488,11 @@ COMMENT ON TABLE carc_group IS 'claim adjustment group codes (CO, PR, OA, PI, an
 CREATE TABLE rarc (code text PRIMARY KEY, description text NOT NULL);
 COMMENT ON TABLE rarc IS 'common remittance advice remark codes';
 
+-- The X12 claim adjustment reason code list: every code, active or retired,
+-- described in our own words.  Start and stop dates are the list's; those of
+-- changes since 2016 (codes 278-308 and P24-P32, the stops of 15, 138, 165
+-- and 168) follow the committee's release cycle: check them against
+-- x12.org when the list is next updated.
 INSERT INTO carc_shipped (code, description, category, is_denial, avoidable, appealable, start_date, stop_date) VALUES
   ('1', 'Amount applied to the patient''s deductible', 'patient_responsibility', false, false, false, '1995-01-01', NULL),
   ('2', 'Patient''s coinsurance share of the allowed amount', 'patient_responsibility', false, false, false, '1995-01-01', NULL),

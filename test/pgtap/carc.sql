@@ -23,7 +23,7 @@ SELECT cmp_ok((SELECT count(*) FROM carc), '>=', 100::bigint, 'at least the 100 
 
 CREATE TABLE adjustments AS
 SELECT i, (ARRAY['CO','PR','OA','PI'])[1 + i % 4] AS group_code,
-       (SELECT code FROM carc ORDER BY code OFFSET i % 271 LIMIT 1) AS carc
+       (SELECT code FROM carc ORDER BY code OFFSET i % (SELECT count(*) FROM carc) LIMIT 1) AS carc
 FROM generate_series(1, 30000) AS i;
 ANALYZE adjustments;
 CREATE TEMP TABLE joined AS
