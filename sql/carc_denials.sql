@@ -81,3 +81,27 @@ BEGIN
     RAISE NOTICE 'Z1 after delete: %', carc_category('Z1');
 END $$;
 SELECT count(*) AS local_rows FROM carc_local;
+
+-- The reference tables tell the lookups when they change; a loop that only
+-- writes other tables keeps its copy and still answers right.
+SELECT tgrelid::regclass AS reference_table, tgname FROM pg_trigger
+WHERE tgrelid IN ('carc_local'::regclass, 'carc_shipped'::regclass) ORDER BY 1, 2;
+CREATE TEMP TABLE looked_up (i int, denial boolean);
+DO $$
+DECLARE
+    d boolean;
+BEGIN
+    FOR i IN 1..400 LOOP
+        d := is_denial(CASE WHEN i % 2 = 0 THEN 'PR' ELSE 'CO' END, (ARRAY['45', '29', '1', '204'])[1 + i % 4]);
+        INSERT INTO looked_up VALUES (i, d);
+        IF i = 200 THEN
+            INSERT INTO carc_local (code, description, category, is_denial, avoidable, appealable)
+            VALUES ('45', 'Treated as a denial from here on', 'contractual', true, false, true);
+        END IF;
+    END LOOP;
+    DELETE FROM carc_local WHERE code = '45';
+END $$;
+SELECT i <= 200 AS before_local_edit, (ARRAY['45', '29', '1', '204'])[1 + i % 4] AS code,
+       CASE WHEN i % 2 = 0 THEN 'PR' ELSE 'CO' END AS grp, denial, count(*)
+FROM looked_up GROUP BY 1, 2, 3, 4 ORDER BY 1 DESC, 2, 3;
+SELECT carc_reference_changed();

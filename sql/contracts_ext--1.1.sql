@@ -1045,4 +1045,16 @@ COMMENT ON FUNCTION capitation_ne(capitation, capitation) IS 'inequality of cano
 GRANT SELECT ON carc_shipped, carc_local, carc, carc_group, rarc TO PUBLIC;
 GRANT INSERT, UPDATE, DELETE ON carc_local TO pg_database_owner;
 
+-- carc_category and is_denial keep the reference in memory until it
+-- changes: a change to either table sends an invalidation that makes every
+-- session read it again (see src/carc.c).
+CREATE FUNCTION carc_reference_changed() RETURNS trigger
+    AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION carc_reference_changed() IS
+    'trigger on carc_local and carc_shipped: tells the carc_category and is_denial caches of every session that the reference changed';
+CREATE TRIGGER carc_local_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON carc_local
+    FOR EACH STATEMENT EXECUTE FUNCTION carc_reference_changed();
+CREATE TRIGGER carc_shipped_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON carc_shipped
+    FOR EACH STATEMENT EXECUTE FUNCTION carc_reference_changed();
+
 -- (end of section)

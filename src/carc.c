@@ -7,14 +7,18 @@
  * into a sorted array kept in fn_extra, and every row is then a binary
  * search.
  *
- * The array is valid for one snapshot of carc_local.  A query's fn_extra
- * lives for that query, but PL/pgSQL keeps a simple expression's fn_extra
- * for the whole transaction, while the function's own statements may
- * change carc_local in between.  So the array remembers the command id and
- * the transaction (or aborted subtransaction) it was read in, and a call
- * from a later command reads the view again: the functions stay truthfully
- * STABLE.  Each reading lives in its own memory context, freed when the
- * next one replaces it.
+ * A query's fn_extra lives for that query, but PL/pgSQL keeps a simple
+ * expression's fn_extra for the whole transaction, and its statements may
+ * change carc_local in between.  Re-reading per command would cost a query
+ * on every iteration of a loop that writes anything, so the array is kept
+ * until the reference tables change, the way core caches catalog rows:
+ * a statement trigger on carc_local and carc_shipped sends a relcache
+ * invalidation, which this backend applies at the end of the statement (or
+ * when a subtransaction that changed them aborts) and other backends at
+ * their next transaction; the callback below then bumps a generation
+ * counter, and a table read under an older generation is read again.  The
+ * functions stay truthfully STABLE.  Each reading lives in its own memory
+ * context, freed when the next one replaces it.
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
@@ -23,9 +27,10 @@
 
 #include "compat.h"
 
-#include "access/xact.h"
+#include "commands/trigger.h"
 #include "executor/spi.h"
 #include "utils/builtins.h"
+#include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
@@ -44,41 +49,39 @@ typedef struct CarcTable
 {
 	MemoryContext mcxt;			/* holds this table and its entries */
 	uint64		generation;		/* carc_generation when read */
-	CommandId	command_id;		/* command that read it */
 	int			n;
 	CarcEntry  *entries;		/* sorted by code */
 } CarcTable;
 
 /*
- * Bumped at every transaction end and subtransaction abort: together with
- * the command id it names what carc_local looked like to a reading.
+ * Bumped by every invalidation of the reference tables (or of the whole
+ * relcache): a table read under an older value is out of date.
  */
 static uint64 carc_generation = 0;
+static Oid	carc_local_relid = InvalidOid;
+static Oid	carc_shipped_relid = InvalidOid;
 
 static void
-carc_xact_callback(XactEvent event, void *arg)
+carc_relcache_callback(Datum arg, Oid relid)
 {
-	carc_generation++;
-}
-
-static void
-carc_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
-					  SubTransactionId parentSubid, void *arg)
-{
-	if (event == SUBXACT_EVENT_ABORT_SUB)
+	if (relid == InvalidOid || relid == carc_local_relid || relid == carc_shipped_relid)
 		carc_generation++;
 }
 
-static void
-carc_register_callbacks(void)
+/*
+ * The trigger on carc_local and carc_shipped: any change to them makes
+ * every cached reading out of date, in this backend and the others.
+ */
+PG_FUNCTION_INFO_V1(carc_reference_changed);
+Datum
+carc_reference_changed(PG_FUNCTION_ARGS)
 {
-	static bool registered = false;
-
-	if (registered)
-		return;
-	RegisterXactCallback(carc_xact_callback, NULL);
-	RegisterSubXactCallback(carc_subxact_callback, NULL);
-	registered = true;
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("carc_reference_changed() must be called as a trigger")));
+	CacheInvalidateRelcache(((TriggerData *) fcinfo->context)->tg_relation);
+	PG_RETURN_POINTER(NULL);
 }
 
 static int
@@ -97,10 +100,14 @@ carc_read(FunctionCallInfo fcinfo)
 {
 	MemoryContext mcxt = AllocSetContextCreate(CurrentMemoryContext, "carc lookup",
 											   ALLOCSET_SMALL_SIZES);
-	char	   *schema = get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid));
+	Oid			schema_oid = get_func_namespace(fcinfo->flinfo->fn_oid);
+	char	   *schema = get_namespace_name(schema_oid);
+	uint64		generation = carc_generation;
 	CarcTable  *table;
 	uint64		i;
 
+	carc_local_relid = get_relname_relid("carc_local", schema_oid);
+	carc_shipped_relid = get_relname_relid("carc_shipped", schema_oid);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (SPI_execute(psprintf("SELECT code, category, is_denial FROM %s.carc", quote_identifier(schema)),
@@ -108,6 +115,7 @@ carc_read(FunctionCallInfo fcinfo)
 		elog(ERROR, "could not read %s.carc", schema);
 	table = MemoryContextAllocZero(mcxt, sizeof(CarcTable));
 	table->mcxt = mcxt;
+	table->generation = generation; /* as of before the read: a change during it reads again */
 	table->entries = MemoryContextAllocZero(mcxt, Max(SPI_processed, 1) * sizeof(CarcEntry));
 	for (i = 0; i < SPI_processed; i++)
 	{
@@ -137,23 +145,25 @@ carc_read(FunctionCallInfo fcinfo)
 }
 
 /*
- * The table for this call: the one in fn_extra if it was read by this
- * command, else a fresh reading, published only once it is complete.
+ * The table for this call: the one in fn_extra if no invalidation came
+ * since it was read, else a fresh reading, published only once complete.
  */
 static CarcTable *
 carc_table(FunctionCallInfo fcinfo)
 {
+	static bool callback_registered = false;
 	CarcTable  *table = fcinfo->flinfo->fn_extra;
-	CommandId	command_id = GetCurrentCommandId(false);
 	CarcTable  *fresh;
 
-	if (table != NULL && table->command_id == command_id && table->generation == carc_generation)
+	if (table != NULL && table->generation == carc_generation)
 		return table;
-	carc_register_callbacks();
+	if (!callback_registered)
+	{
+		CacheRegisterRelcacheCallback(carc_relcache_callback, (Datum) 0);
+		callback_registered = true;
+	}
 	fresh = carc_read(fcinfo);
 	MemoryContextSetParent(fresh->mcxt, fcinfo->flinfo->fn_mcxt);
-	fresh->command_id = command_id;
-	fresh->generation = carc_generation;
 	if (table != NULL)
 		MemoryContextDelete(table->mcxt);
 	fcinfo->flinfo->fn_extra = fresh;
