@@ -419,7 +419,9 @@ BEGIN
     WHERE e.full_year OR mo >= e.first_month;
 
     -- Cost of care: heavy-tailed; 0.4% high-cost members; Harbor runs under
-    -- its benchmark (savings), Riverside over it (loss).
+    -- its benchmark (shared savings); Riverside costs more than its
+    -- capitation pays (a PMPM loss) but, net of stop-loss, less than its
+    -- corridor target, so it pays some back.
     INSERT INTO demo.capitated_cost
     SELECT m.payer_id, m.member_id, m.month,
            round((m.risk_score * CASE WHEN abs(hashint8(m.member_id)) % 1000 < 4 THEN 1500 + random() * 2000
