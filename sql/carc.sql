@@ -1,7 +1,7 @@
 -- Claim adjustment reason codes: the shipped reference pinned, lookups, local edits.
 
--- Every shipped code's category and flags.
-SELECT code, category, is_denial, avoidable, appealable FROM carc
+-- Every shipped code's category, flags and X12 start and stop dates.
+SELECT code, category, is_denial, avoidable, appealable, start_date, stop_date FROM carc
 ORDER BY length(code), code;
 SELECT category, count(*) AS codes FROM carc GROUP BY category ORDER BY category;
 SELECT * FROM carc_group ORDER BY code;
@@ -14,7 +14,7 @@ FROM unnest(ARRAY['29', 'CO-29', 'co29', ' CO 29 ', 'PR-1', 'pr2', 'OA-23', 'PI-
                   '999', 'CO-', '', 'ABCDEFGHIJ', 'CO-2929']) AS c;
 SELECT carc_category(NULL) IS NULL AS null_in_null_out;
 
--- is_denial: never for patient responsibility; the code's flag otherwise; NULL if unknown.
+-- is_denial: the code's flag, except patient cost sharing under PR; NULL if unknown.
 SELECT g, c, is_denial(g, c)
 FROM (VALUES ('CO', '29'), ('PR', '29'), (' pr ', '1'), ('CO', '45'), ('CO', '253'), ('OA', '18'),
              ('CO', '197'), ('PI', '59'), ('CO', '24'), ('CO', '999')) AS t(g, c);

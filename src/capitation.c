@@ -89,17 +89,26 @@ parse_band(ItemParser *p, const ParsedItem *item, char *band, CorridorBand *resu
 		parse_percent(p, item, share, HUNDRED_PERCENT, &result->share);
 }
 
-/* "3% 50%, 8% 80%": bands with increasing thresholds. */
+/*
+ * "3% 50%, 8% 80%": bands with increasing thresholds.  Every comma
+ * separates two bands: an empty band ("3% 50%,, 8% 80%", a trailing comma)
+ * is a typing slip worth reporting, not something to skip.
+ */
 static bool
 parse_corridor(ItemParser *p, const ParsedItem *item, Capitation *c)
 {
-	char	   *list = pstrdup(item->value);
-	char	   *save = NULL;
-	char	   *band;
+	char	   *band = pstrdup(item->value);
 	int			n = 0;
 
-	for (band = strtok_r(list, ",", &save); band; band = strtok_r(NULL, ",", &save))
+	for (;;)
 	{
+		char	   *comma = strchr(band, ',');
+
+		if (comma != NULL)
+			*comma = '\0';
+		if (band[strspn(band, " \t")] == '\0')
+			return items_fail(p, item->text, "Write bands as \"3% 50%, 8% 80%\", one threshold and share between commas.",
+							  "The corridor has an empty band.");
 		if (n == CAPITATION_MAX_BANDS)
 			return items_fail(p, item->text, NULL, "A corridor has at most %d bands.", CAPITATION_MAX_BANDS);
 		if (!parse_band(p, item, band, &c->bands[n]))
@@ -107,9 +116,10 @@ parse_corridor(ItemParser *p, const ParsedItem *item, Capitation *c)
 		if (n > 0 && c->bands[n].threshold <= c->bands[n - 1].threshold)
 			return items_fail(p, item->text, NULL, "Band thresholds must increase.");
 		n++;
+		if (comma == NULL)
+			break;
+		band = comma + 1;
 	}
-	if (n == 0)
-		return items_fail(p, item->text, NULL, "The corridor has no bands.");
 	c->nbands = n;
 	return true;
 }

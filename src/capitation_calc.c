@@ -51,16 +51,23 @@ round_cents(Numeric a)
 	return DatumGetNumeric(DirectFunctionCall2(numeric_round, NumericGetDatum(a), Int32GetDatum(2)));
 }
 
-/* Reject NaN, infinities and (when nonneg) negative arguments. */
+/*
+ * Every amount these functions take (member months, risk score, quality,
+ * costs) is a non-negative finite number: a negative cost is a sign error
+ * upstream (a refund netted wrongly), never a cost, so it is an error
+ * rather than a silently inflated saving.
+ */
 static Numeric
-checked_arg(FunctionCallInfo fcinfo, int argno, const char *name, bool nonneg)
+checked_arg(FunctionCallInfo fcinfo, int argno, const char *name)
 {
 	Numeric		v = PG_GETARG_NUMERIC(argno);
 
-	if (numeric_is_nan(v) || numeric_is_inf(v) || (nonneg && numeric_is_negative(v)))
+	if (numeric_is_nan(v) || numeric_is_inf(v) || numeric_is_negative(v))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a %sfinite number", name, nonneg ? "non-negative " : "")));
+				 errmsg("%s must be a non-negative finite number", name),
+				 errdetail("The %s given is %s.", name,
+						   DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v))))));
 	return v;
 }
 
@@ -81,8 +88,8 @@ capitation_revenue(PG_FUNCTION_ARGS)
 
 	if (!HAS(c, CAP_PMPM))
 		PG_RETURN_NULL();
-	revenue = num_mul(num_mul(amount_of(c, CAP_PMPM), checked_arg(fcinfo, 2, "risk_score", true)),
-				  checked_arg(fcinfo, 1, "member_months", true));
+	revenue = num_mul(num_mul(amount_of(c, CAP_PMPM), checked_arg(fcinfo, 2, "risk_score")),
+				  checked_arg(fcinfo, 1, "member_months"));
 	revenue = num_mul(revenue, fraction(100 * INT64CONST(1000000) - c->value[CAP_WITHHOLD]));
 	PG_RETURN_NUMERIC(round_cents(revenue));
 }
@@ -99,9 +106,9 @@ Datum
 shared_savings(PG_FUNCTION_ARGS)
 {
 	Capitation *c = PG_GETARG_CAPITATION_P(0);
-	Numeric		member_months = checked_arg(fcinfo, 1, "member_months", true);
-	Numeric		cost = checked_arg(fcinfo, 2, "cost", false);
-	Numeric		quality = checked_arg(fcinfo, 3, "quality", true);
+	Numeric		member_months = checked_arg(fcinfo, 1, "member_months");
+	Numeric		cost = checked_arg(fcinfo, 2, "cost");
+	Numeric		quality = checked_arg(fcinfo, 3, "quality");
 	bool		first_dollar = !HAS(c, CAP_FIRST_DOLLAR) || c->value[CAP_FIRST_DOLLAR];
 	int64		msr = c->value[CAP_MSR];
 	int64		mlr = HAS(c, CAP_MLR) ? c->value[CAP_MLR] : msr;
@@ -155,8 +162,8 @@ Datum
 corridor_settlement(PG_FUNCTION_ARGS)
 {
 	Capitation *c = PG_GETARG_CAPITATION_P(0);
-	Numeric		member_months = checked_arg(fcinfo, 1, "member_months", true);
-	Numeric		cost = checked_arg(fcinfo, 2, "cost", false);
+	Numeric		member_months = checked_arg(fcinfo, 1, "member_months");
+	Numeric		cost = checked_arg(fcinfo, 2, "cost");
 	Numeric		target;
 	Numeric		deviation;
 	Numeric		settlement = zero();
@@ -189,7 +196,7 @@ Datum
 stop_loss_recovery(PG_FUNCTION_ARGS)
 {
 	Capitation *c = PG_GETARG_CAPITATION_P(0);
-	Numeric		member_cost = checked_arg(fcinfo, 1, "member_cost", false);
+	Numeric		member_cost = checked_arg(fcinfo, 1, "member_cost");
 	Numeric		excess;
 
 	if (!HAS(c, CAP_STOP_LOSS) || !HAS(c, CAP_STOP_LOSS_RATE))

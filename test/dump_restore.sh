@@ -38,7 +38,7 @@ else
 fi
 edits=$(q dump_dst "SELECT string_agg(code || '=' || carc_category(code) || ':' || description, ', ' ORDER BY code) FROM carc WHERE code IN ('29', 'Z9')" || true)
 shipped=$(q dump_dst "SELECT count(*) FROM carc" || true)
-if [ "$edits" = "29=timely_filing:Filed late: appeal with clearinghouse proof, Z9=network:Local code: out-of-network repricing" ] && [ "$shipped" = 272 ]; then
+if [ "$edits" = "29=timely_filing:Filed late: appeal with clearinghouse proof, Z9=network:Local code: out-of-network repricing" ] && [ "$shipped" = 408 ]; then
     echo "ok 3 - edited and added reason codes (carc_local) survive dump and restore"
 else
     echo "not ok 3 - reason code edits after restore: $edits ($shipped rows)"

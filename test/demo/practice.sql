@@ -209,8 +209,10 @@ BEGIN
                             UNION ALL
                             SELECT code, amount FROM exhibit_tail) AS e)
                      || t.policies::rate_schedule END,
-           CASE p.payer_id WHEN 6 THEN 'pmpm: 42.50; withhold: 10%; benchmark: 38.00; share: 50%; loss_share: 40%; msr: 2%; savings_cap: 10%; loss_cap: 15%; corridor: 3% 50%, 8% 80%; stop_loss: 25000; stop_loss_rate: 80%'
-                           WHEN 7 THEN 'pmpm: 28.75; withhold: 5%; benchmark: 30.00; share: 40%; msr: 3%; first_dollar: false; stop_loss: 15000; stop_loss_rate: 90%' END::capitation
+           -- One settlement per deviation from the benchmark: Harbor shares
+           -- savings and losses, Riverside (Medicaid) settles through a corridor.
+           CASE p.payer_id WHEN 6 THEN 'pmpm: 42.50; withhold: 10%; benchmark: 38.00; share: 50%; loss_share: 40%; msr: 2%; savings_cap: 10%; loss_cap: 15%; stop_loss: 25000; stop_loss_rate: 80%'
+                           WHEN 7 THEN 'pmpm: 28.75; withhold: 5%; benchmark: 30.00; corridor: 3% 50%, 8% 80%; stop_loss: 15000; stop_loss_rate: 90%' END::capitation
     FROM demo.payers p
     CROSS JOIN (VALUES (1), (2)) AS y(v)
     JOIN (VALUES (1, 100), (2, 128), (3, 135), (4, 118), (5, 142), (6, 105), (7, 80)) AS pct(payer_id, p) USING (payer_id)
@@ -339,12 +341,15 @@ BEGIN
     UPDATE expected SET fault = 'unlisted_code', paid_as = round(billed * 0.4, 2)
     WHERE correct IS NULL AND fault IS NULL;
 
-    -- Denials: about 9% of lines, concentrated where real denials are.
-    UPDATE expected e SET fault = 'denial', paid_as = 0
-    FROM demo.claims c
-    WHERE c.claim_id = e.claim_id AND e.fault IS NULL AND
+    -- Denials: about 9% of lines, concentrated where real denials are.  A
+    -- claim is late only past its own contract's filing limit (Medicare's
+    -- is 12 months, so a Medicare claim filed after 100 days is timely).
+    UPDATE expected e SET fault = CASE WHEN c.received_date > filing_deadline(k.terms, c.service_date)
+                                       THEN 'denial_late_filing' ELSE 'denial' END, paid_as = 0
+    FROM demo.claims c, demo.payer_contracts k
+    WHERE c.claim_id = e.claim_id AND k.contract_id = e.contract_id AND e.fault IS NULL AND
           (random() < 0.055
-           OR (c.received_date - c.service_date > 90)
+           OR c.received_date > filing_deadline(k.terms, c.service_date)
            OR (e.code IN ('70450','72148','73721','74177','70553') AND random() < 0.25)
            OR (e.code IN ('97110','97140','97530') AND e.payer_id = 4 AND random() < 0.2));
 
@@ -393,13 +398,13 @@ BEGIN
     JOIN demo.claim_lines l USING (claim_id, line_no)
     JOIN demo.claims c USING (claim_id),
     LATERAL (SELECT CASE
-               WHEN c.received_date - c.service_date > 90 THEN '29'
+               WHEN r.injected_fault LIKE 'denial_late_filing%' THEN '29'
                WHEN l.code IN ('70450','72148','73721','74177','70553') AND x < 0.8 THEN '197'
                WHEN c.payer_id = 4 AND l.code IN ('97110','97140','97530') THEN '50'
                WHEN x < 0.22 THEN '16' WHEN x < 0.34 THEN '27' WHEN x < 0.44 THEN '18' WHEN x < 0.54 THEN '97'
                WHEN x < 0.62 THEN '4' WHEN x < 0.70 THEN '96' WHEN x < 0.77 THEN '22' WHEN x < 0.84 THEN '50'
                WHEN x < 0.89 THEN '31' WHEN x < 0.93 THEN '242' WHEN x < 0.97 THEN 'B7' ELSE '204' END AS carc,
-               CASE WHEN x < 0.22 AND NOT (c.received_date - c.service_date > 90) THEN (ARRAY['N130','MA130','M15'])[1 + floor(x * 100)::int % 3] END AS rarc
+               CASE WHEN x < 0.22 AND r.injected_fault NOT LIKE 'denial_late_filing%' THEN (ARRAY['N130','MA130','M15'])[1 + floor(x * 100)::int % 3] END AS rarc
              FROM (SELECT random() AS x WHERE r.claim_id > 0) AS rr) AS d
     WHERE r.injected_fault LIKE 'denial%';
     -- (allowed never exceeds billed: every schedule pays the lesser of the two)
@@ -414,7 +419,9 @@ BEGIN
     WHERE e.full_year OR mo >= e.first_month;
 
     -- Cost of care: heavy-tailed; 0.4% high-cost members; Harbor runs under
-    -- its benchmark (savings), Riverside over it (loss).
+    -- its benchmark (shared savings); Riverside costs more than its
+    -- capitation pays (a PMPM loss) but, net of stop-loss, less than its
+    -- corridor target, so it pays some back.
     INSERT INTO demo.capitated_cost
     SELECT m.payer_id, m.member_id, m.month,
            round((m.risk_score * CASE WHEN abs(hashint8(m.member_id)) % 1000 < 4 THEN 1500 + random() * 2000

@@ -1,7 +1,8 @@
--- Reason-code lookups: every code domain.md names has its category, and the
--- lookup gives the same answers in parallel workers as in a join.
+-- Reason-code lookups: every code domain.md names has its category, the
+-- lookup gives the same answers in parallel workers as in a join, and its
+-- cached copy of the reference neither goes stale nor piles up.
 BEGIN;
-SELECT plan(4);
+SELECT plan(7);
 
 CREATE TEMP TABLE named(code, category) AS VALUES
     ('1','patient_responsibility'),('2','patient_responsibility'),('3','patient_responsibility'),
@@ -23,7 +24,7 @@ SELECT cmp_ok((SELECT count(*) FROM carc), '>=', 100::bigint, 'at least the 100 
 
 CREATE TABLE adjustments AS
 SELECT i, (ARRAY['CO','PR','OA','PI'])[1 + i % 4] AS group_code,
-       (SELECT code FROM carc ORDER BY code OFFSET i % 271 LIMIT 1) AS carc
+       (SELECT code FROM carc ORDER BY code OFFSET i % (SELECT count(*) FROM carc) LIMIT 1) AS carc
 FROM generate_series(1, 30000) AS i;
 ANALYZE adjustments;
 CREATE TEMP TABLE joined AS
@@ -37,5 +38,26 @@ SELECT matches(plan_of('SELECT carc_category(carc), count(*) FROM adjustments GR
 SELECT is((SELECT count(*) FROM (SELECT carc_category(carc) AS category, count(*) FROM adjustments GROUP BY 1
                                  EXCEPT SELECT category, count(*) FROM joined GROUP BY 1) AS d), 0::bigint,
           'parallel carc_category agrees with a join to the reference view');
+RESET max_parallel_workers_per_gather;
+
+-- 300 edits of carc_local, each followed by lookups: every lookup sees the
+-- edit before it, and only one reading stays in memory.
+CREATE TEMP TABLE seen (i int, category text);
+DO $$
+BEGIN
+    FOR i IN 1..300 LOOP
+        INSERT INTO carc_local (code, description, category, is_denial, avoidable, appealable)
+        VALUES ('Z1', 'edit ' || i, (ARRAY['coding', 'network', 'duplicate'])[1 + i % 3], true, false, false)
+        ON CONFLICT (code) DO UPDATE SET category = excluded.category;
+        INSERT INTO seen VALUES (i, carc_category('Z1'));
+        PERFORM is_denial('CO', 'Z1');
+    END LOOP;
+END $$;
+SELECT is((SELECT count(*) FROM seen WHERE category <> (ARRAY['coding', 'network', 'duplicate'])[1 + i % 3]),
+          0::bigint, 'every lookup after an edit of carc_local in the same transaction sees it');
+SELECT is((SELECT count(*) FROM pg_backend_memory_contexts WHERE name = 'carc lookup'), 1::bigint,
+          'one cached reading of the reference after 300 re-readings');
+SELECT cmp_ok((SELECT sum(total_bytes) FROM pg_backend_memory_contexts WHERE name = 'carc lookup'), '<', 262144::numeric,
+              'the cached reading is small (under 256 kB)');
 SELECT * FROM finish();
 ROLLBACK;
