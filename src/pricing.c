@@ -77,6 +77,7 @@ typedef struct PriceTrace
 	int64		mppr_percent;	/* ...and the percent there */
 	Numeric		after_mppr;
 	bool		lesser_of_applied;
+	bool		bilateral_one_unit; /* modifier 50 and units > 1: priced as 1 */
 	const char *unpriced;		/* why the line could not be priced */
 } PriceTrace;
 
@@ -182,6 +183,78 @@ line_numeric(Datum d)
 	return DatumGetNumeric(PG_DETOAST_DATUM(d));
 }
 
+/* Are the units more than one?  (Modifier 50 lines only.) */
+static bool
+units_over_one(Datum units)
+{
+	Fixed64		x;
+
+	/* the fast reader's scale is at most 16, so 10^scale is in the table */
+	if (fixed64_from_numeric(units, &x))
+		return x.value > fixed_pow10[x.scale];
+	return num_cmp(line_numeric(units), int64_to_numeric(1)) > 0;
+}
+
+/* 80, 81, 82 (assistant surgeon) and AS (non-physician assistant). */
+static pg_attribute_always_inline bool
+is_assistant_modifier(const char *m)
+{
+	return (m[0] == '8' && m[1] >= '0' && m[1] <= '2') || (m[0] == 'A' && m[1] == 'S');
+}
+
+static pg_attribute_always_inline bool
+modifier_is(const char *m, const char *name)
+{
+	return m[0] == name[0] && m[1] == name[1];
+}
+
+/*
+ * The assistant modifier whose adjustment applies, as an index into the
+ * line's modifiers, or -1.  Payers require AS together with 80, 81 or 82,
+ * and the pair is one assistant: AS's adjustment alone when present, else
+ * the first of 80/81/82; none when the entry is written for one of them.
+ */
+static pg_attribute_always_inline int
+line_assistant(const ClaimLine *line, const PriceTrace *trace)
+{
+	int			chosen = -1;
+	int			i;
+
+	if (trace->entry_modifier && is_assistant_modifier(trace->entry_modifier))
+		return -1;
+	for (i = 0; i < line->nmodifiers; i++)
+		if (is_assistant_modifier(line->modifiers[i]))
+		{
+			if (modifier_is(line->modifiers[i], "AS"))
+				return i;
+			if (chosen < 0)
+				chosen = i;
+		}
+	return chosen;
+}
+
+/*
+ * A professional (26) or technical (TC) component priced by a fixed rule
+ * that is not written for it and that no `modifier 26`/`modifier TC` rule
+ * adjusts would be paid the global rate: the line is unpriced instead.
+ * (A percent rule's basis, the Medicare amount or the charge, is the
+ * component's own.)  NULL when the line can be priced.
+ */
+static pg_attribute_always_inline const char *
+component_unpriced(const char *modifier, const PriceTrace *trace, const ModifierFactor *adjust)
+{
+	bool		is_26 = modifier_is(modifier, "26");
+
+	if ((!is_26 && !modifier_is(modifier, "TC")) || adjust != NULL ||
+		(trace->method != RM_AMOUNT && trace->method != RM_CASE))
+		return NULL;
+	if (trace->entry_modifier && modifier_is(trace->entry_modifier, modifier))
+		return NULL;
+	return is_26 ?
+		"the line carries modifier 26 and the schedule has neither an entry for the code with modifier 26 nor a modifier 26 rule" :
+		"the line carries modifier TC and the schedule has neither an entry for the code with modifier TC nor a modifier TC rule";
+}
+
 /*
  * Decide how a line is priced, without arithmetic: the matched rule, the
  * modifier adjustments that apply and the MPPR percent.  False (with the
@@ -190,12 +263,14 @@ line_numeric(Datum d)
 static pg_attribute_always_inline bool
 resolve_line(PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
 {
+	int			assistant;
 	int			i;
 
 	/* no memset: the arrays are filled as far as nadjusts says */
 	trace->nadjusts = 0;
 	trace->base = trace->after_mppr = NULL;
 	trace->lesser_of_applied = false;
+	trace->bilateral_one_unit = false;
 	trace->unpriced = NULL;
 	if (!match_line(ps, line, trace))
 	{
@@ -207,19 +282,35 @@ resolve_line(PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
 		trace->unpriced = "the rule is a percent of medicare and the medicare amount is NULL";
 	if (trace->method == RM_PCT_BILLED && !line->has_billed)
 		trace->unpriced = "the rule is a percent of billed and the billed amount is NULL";
+	assistant = line->nmodifiers ? line_assistant(line, trace) : -1;
 	for (i = 0; i < line->nmodifiers; i++)
 	{
+		const char *modifier = line->modifiers[i];
 		const ModifierFactor *adjust;
+		const char *component;
 
-		if (trace->entry_modifier && memcmp(trace->entry_modifier, line->modifiers[i], 2) == 0)
+		if (modifier_is(modifier, "50"))
+			trace->bilateral_one_unit = units_over_one(line->units);
+		if (trace->entry_modifier && modifier_is(trace->entry_modifier, modifier))
 			continue;			/* the entry is written for this modifier */
-		if ((adjust = priced_schedule_adjustment(ps, line->modifiers[i])) == NULL)
-			continue;
-		trace->adjusts[trace->nadjusts++] = adjust;
+		if (is_assistant_modifier(modifier) && i != assistant)
+			continue;			/* one assistant adjustment per line */
+		adjust = priced_schedule_adjustment(ps, modifier);
+		if (unlikely((component = component_unpriced(modifier, trace, adjust)) != NULL))
+			trace->unpriced = component;
+		if (adjust != NULL)
+			trace->adjusts[trace->nadjusts++] = adjust;
 	}
 	trace->mppr_rank = Min(line->rank, RS_MAX_MPPR) - 1;
 	trace->mppr_percent = ps->mppr_percent[trace->mppr_rank];
 	return trace->unpriced == NULL;
+}
+
+/* The units a per-unit rule multiplies by: one for a bilateral procedure. */
+static Numeric
+priced_units(const ClaimLine *line, const PriceTrace *t)
+{
+	return t->bilateral_one_unit ? int64_to_numeric(1) : line_numeric(line->units);
 }
 
 /* The rule's base amount in numeric. */
@@ -231,12 +322,12 @@ numeric_base(const RateSchedule *s, const PriceTrace *t, const ClaimLine *line)
 	switch (t->method)
 	{
 		case RM_AMOUNT:
-			return num_mul(int64_div_fast_to_numeric(value, 6), line_numeric(line->units));
+			return num_mul(int64_div_fast_to_numeric(value, 6), priced_units(line, t));
 		case RM_CASE:
 			return int64_div_fast_to_numeric(value, 6);
 		case RM_PCT_MEDICARE:
 			return num_mul(num_percent(line_numeric(line->medicare), value),
-						   line_numeric(line->units));
+						   priced_units(line, t));
 		case RM_PCT_BILLED:
 			return num_percent(line_numeric(line->billed), value);
 	}
@@ -287,14 +378,17 @@ price_fixed(const PricedSchedule *ps, const ClaimLine *line, const PriceTrace *t
 	switch (t->method)
 	{
 		case RM_AMOUNT:
-			if (!fixed64_from_numeric(line->units, &x) || !fixed64_mul(&amount, x))
+			if (!t->bilateral_one_unit &&
+				(!fixed64_from_numeric(line->units, &x) || !fixed64_mul(&amount, x)))
 				return false;
 			break;
 		case RM_CASE:
 			break;
 		case RM_PCT_MEDICARE:
-			if (!fixed64_from_numeric(line->medicare, &x) || !fixed64_mul(&amount, x) ||
-				!fixed64_from_numeric(line->units, &x) || !fixed64_mul(&amount, x))
+			if (!fixed64_from_numeric(line->medicare, &x) || !fixed64_mul(&amount, x))
+				return false;
+			if (!t->bilateral_one_unit &&
+				(!fixed64_from_numeric(line->units, &x) || !fixed64_mul(&amount, x)))
 				return false;
 			break;
 		case RM_PCT_BILLED:
@@ -459,6 +553,34 @@ read_code(Datum d, char *code)
 	return true;
 }
 
+/* Is a numeric argument negative?  Read from the header where it can be. */
+static pg_attribute_always_inline bool
+numeric_arg_negative(Datum d)
+{
+	const char *p = DatumGetPointer(d);
+	uint16		header;
+
+	if (likely(VARATT_IS_SHORT(p)))
+	{
+		memcpy(&header, p + VARHDRSZ_SHORT, sizeof(uint16));
+		if ((header & FIXED_NUMERIC_FORM_MASK) == FIXED_NUMERIC_SHORT)
+			return (header & FIXED_NUMERIC_SHORT_SIGN_MASK) != 0;
+	}
+	return numeric_is_negative(line_numeric(d));
+}
+
+/* Units, billed and Medicare amounts are never negative: a reversal is not a line to price. */
+static void
+report_negative(Datum d, const char *name)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s must not be negative: %s", name,
+					DatumGetCString(DirectFunctionCall1(numeric_out, d))),
+			 errdetail("A claim line's units, billed charge and Medicare amount are zero or more."),
+			 errhint("Price the original line; a reversal or credit line is its negative.")));
+}
+
 /*
  * Read expected_allowed's arguments; false when the result is NULL
  * (NULL schedule, code, units, rank or facility).
@@ -480,6 +602,12 @@ read_line(FunctionCallInfo fcinfo, ClaimLine *line)
 	line->medicare = PG_GETARG_DATUM(5);
 	line->rank = PG_GETARG_INT32(6);
 	line->setting = PG_GETARG_BOOL(7) ? SETTING_FACILITY : SETTING_NONFACILITY;
+	if (unlikely(numeric_arg_negative(line->units)))
+		report_negative(line->units, "units");
+	if (line->has_billed && unlikely(numeric_arg_negative(line->billed)))
+		report_negative(line->billed, "billed");
+	if (line->has_medicare && unlikely(numeric_arg_negative(line->medicare)))
+		report_negative(line->medicare, "medicare");
 	if (line->rank < 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -596,6 +724,8 @@ expected_allowed_explain(PG_FUNCTION_ARGS)
 	push_text(&state, "rule", t.match == NULL ? NULL :
 			  t.entry ? format_rule(t.entry->method, t.entry->value) : format_rule(s->default_method, s->default_value));
 	push_numeric(&state, "base", t.base, true);
+	if (t.bilateral_one_unit)
+		push_text(&state, "bilateral", "modifier 50 is one bilateral procedure: the base is for 1 unit");
 	push_key(&state, "adjustments");
 	pushJsonbValue(&state, WJB_BEGIN_ARRAY, NULL);
 	for (i = 0; i < t.nadjusts; i++)
