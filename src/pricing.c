@@ -21,6 +21,7 @@
 #include "rate_schedule.h"
 #include "schedule_cache.h"
 #include "fixed.h"
+#include "medicare.h"
 #include "money.h"
 
 #include "catalog/pg_type.h"
@@ -72,6 +73,7 @@ typedef struct PriceTrace
 	Numeric		base;
 	int			nadjusts;
 	const ModifierFactor *adjusts[MAX_LINE_MODIFIERS];	/* that apply, in order */
+	ModifierFactor entry_adjusts[MAX_LINE_MODIFIERS];	/* set by the entry's indicators */
 	Numeric		adjust_amount[MAX_LINE_MODIFIERS];
 	int			mppr_rank;		/* index into the schedule's MPPR list... */
 	int64		mppr_percent;	/* ...and the percent there */
@@ -256,6 +258,30 @@ component_unpriced(const char *modifier, const PriceTrace *trace, const Modifier
 }
 
 /*
+ * A modifier's adjustment as the matched entry's payment indicators set it
+ * (bilateral N%, no_assistant, no_cosurgeon), in *own; else adjust as is.
+ */
+static const ModifierFactor *
+indicated_adjustment(const char *modifier, uint8 indicators, uint16 bilateral_percent,
+					 const ModifierFactor *adjust, ModifierFactor *own)
+{
+	int64		percent;
+
+	if ((indicators & RE_BILATERAL) && modifier_is(modifier, "50"))
+		percent = bilateral_percent * RS_MICRO;
+	else if (((indicators & RE_NO_ASSISTANT) && is_assistant_modifier(modifier)) ||
+			 ((indicators & RE_NO_COSURGEON) && modifier_is(modifier, "62")))
+		percent = 0;
+	else
+		return adjust;
+	memset(own, 0, sizeof(ModifierFactor));
+	memcpy(own->modifier, modifier, 2);
+	own->percent = percent;
+	own->factor = fixed64_make(percent, 8);
+	return own;
+}
+
+/*
  * Decide how a line is priced, without arithmetic: the matched rule, the
  * modifier adjustments that apply and the MPPR percent.  False (with the
  * reason in trace->unpriced) when the line cannot be priced.
@@ -264,6 +290,8 @@ static pg_attribute_always_inline bool
 resolve_line(PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
 {
 	int			assistant;
+	uint8		indicators = 0;
+	uint16		bilateral_percent = 0;
 	int			i;
 
 	/* no memset: the arrays are filled as far as nadjusts says */
@@ -282,6 +310,13 @@ resolve_line(PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
 		trace->unpriced = "the rule is a percent of medicare and the medicare amount is NULL";
 	if (trace->method == RM_PCT_BILLED && !line->has_billed)
 		trace->unpriced = "the rule is a percent of billed and the billed amount is NULL";
+	/* the entry is read only when its indicators can matter (an entry of 1.0 has none) */
+	if ((line->nmodifiers > 0 || line->rank > 1 || ps->mppr_percent[0] != 100 * RS_MICRO) &&
+		trace->entry != NULL)
+	{
+		indicators = trace->entry->indicators;
+		bilateral_percent = trace->entry->bilateral_percent;
+	}
 	assistant = line->nmodifiers ? line_assistant(line, trace) : -1;
 	for (i = 0; i < line->nmodifiers; i++)
 	{
@@ -296,13 +331,16 @@ resolve_line(PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
 		if (is_assistant_modifier(modifier) && i != assistant)
 			continue;			/* one assistant adjustment per line */
 		adjust = priced_schedule_adjustment(ps, modifier);
+		if (unlikely(indicators != 0))
+			adjust = indicated_adjustment(modifier, indicators, bilateral_percent, adjust,
+										  &trace->entry_adjusts[trace->nadjusts]);
 		if (unlikely((component = component_unpriced(modifier, trace, adjust)) != NULL))
 			trace->unpriced = component;
 		if (adjust != NULL)
 			trace->adjusts[trace->nadjusts++] = adjust;
 	}
 	trace->mppr_rank = Min(line->rank, RS_MAX_MPPR) - 1;
-	trace->mppr_percent = ps->mppr_percent[trace->mppr_rank];
+	trace->mppr_percent = (indicators & RE_NO_MPPR) ? 100 * RS_MICRO : ps->mppr_percent[trace->mppr_rank];
 	return trace->unpriced == NULL;
 }
 
@@ -581,39 +619,89 @@ report_negative(Datum d, const char *name)
 			 errhint("Price the original line; a reversal or credit line is its negative.")));
 }
 
+/* Where a pricing function's arguments are; -1: not an argument (NULL). */
+typedef struct LineArgs
+{
+	int			code;
+	int			modifiers;
+	int			units;
+	int			billed;
+	int			medicare;
+	int			rank;
+	int			facility;
+	int			schedule;
+} LineArgs;
+
+static const LineArgs expected_allowed_args = {1, 2, 3, 4, 5, 6, 7, 0};
+
+/* medicare_allowed(code, modifiers, year, locality, facility, units, procedure_rank) */
+static const LineArgs medicare_allowed_args = {0, 1, 5, -1, -1, 6, 4, -1};
+
 /*
- * Read expected_allowed's arguments; false when the result is NULL
- * (NULL schedule, code, units, rank or facility).
+ * Read a claim line from the arguments at args' positions (constants, so
+ * this compiles to direct reads); false when the result is NULL (NULL
+ * schedule, code, units, rank or facility).
  */
 static pg_attribute_always_inline bool
-read_line(FunctionCallInfo fcinfo, ClaimLine *line)
+read_line(FunctionCallInfo fcinfo, const LineArgs *args, ClaimLine *line)
 {
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(3) || PG_ARGISNULL(6) || PG_ARGISNULL(7))
+	if ((args->schedule >= 0 && PG_ARGISNULL(args->schedule)) || PG_ARGISNULL(args->code) ||
+		PG_ARGISNULL(args->units) || PG_ARGISNULL(args->rank) || PG_ARGISNULL(args->facility))
 		return false;
 	line->nmodifiers = 0;		/* no memset: modifiers[] is filled as far as this says */
-	if (!read_code(PG_GETARG_DATUM(1), line->code))
+	if (!read_code(PG_GETARG_DATUM(args->code), line->code))
 		return false;			/* no code of that shape has an entry */
-	if (!PG_ARGISNULL(2))
-		read_modifiers(PG_GETARG_DATUM(2), line);
-	line->units = PG_GETARG_DATUM(3);
-	line->has_billed = !PG_ARGISNULL(4);
-	line->billed = PG_GETARG_DATUM(4);
-	line->has_medicare = !PG_ARGISNULL(5);
-	line->medicare = PG_GETARG_DATUM(5);
-	line->rank = PG_GETARG_INT32(6);
-	line->setting = PG_GETARG_BOOL(7) ? SETTING_FACILITY : SETTING_NONFACILITY;
+	if (!PG_ARGISNULL(args->modifiers))
+		read_modifiers(PG_GETARG_DATUM(args->modifiers), line);
+	line->units = PG_GETARG_DATUM(args->units);
+	line->has_billed = args->billed >= 0 && !PG_ARGISNULL(args->billed);
+	line->billed = line->has_billed ? PG_GETARG_DATUM(args->billed) : (Datum) 0;
+	line->has_medicare = args->medicare >= 0 && !PG_ARGISNULL(args->medicare);
+	line->medicare = line->has_medicare ? PG_GETARG_DATUM(args->medicare) : (Datum) 0;
+	line->rank = PG_GETARG_INT32(args->rank);
+	line->setting = PG_GETARG_BOOL(args->facility) ? SETTING_FACILITY : SETTING_NONFACILITY;
+	if (line->rank < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("procedure_rank must be 1 or more, not %d", line->rank),
+				 errhint("Rank same-day procedures by fee, highest first, starting at 1.")));
 	if (unlikely(numeric_arg_negative(line->units)))
 		report_negative(line->units, "units");
 	if (line->has_billed && unlikely(numeric_arg_negative(line->billed)))
 		report_negative(line->billed, "billed");
 	if (line->has_medicare && unlikely(numeric_arg_negative(line->medicare)))
 		report_negative(line->medicare, "medicare");
-	if (line->rank < 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("procedure_rank must be 1 or more, not %d", line->rank),
-				 errhint("Rank same-day procedures by fee, highest first, starting at 1.")));
 	return true;
+}
+
+/* The allowed amount of a read line, or NULL when it cannot be priced. */
+static pg_attribute_always_inline Numeric
+price_line(PricedSchedule *ps, const ClaimLine *line)
+{
+	PriceTrace	trace;
+	int64		cents;
+
+	if (!resolve_line(ps, line, &trace))
+		return NULL;
+	if (price_fixed(ps, line, &trace, &cents))
+		return money_from_cents(cents);
+	return price_numeric(ps->schedule, line, &trace);
+}
+
+/*
+ * medicare_allowed's line, from its arguments, priced by its locality's
+ * fee schedule (see medicare_schedule.c): the same rules as
+ * expected_allowed, so the two agree by construction.  NULL when the line
+ * cannot be priced.
+ */
+Numeric
+price_medicare_line(FunctionCallInfo fcinfo, PricedSchedule *ps)
+{
+	ClaimLine	line;
+
+	if (!read_line(fcinfo, &medicare_allowed_args, &line))
+		return NULL;
+	return price_line(ps, &line);
 }
 
 PG_FUNCTION_INFO_V1(expected_allowed);
@@ -621,18 +709,14 @@ Datum
 expected_allowed(PG_FUNCTION_ARGS)
 {
 	ClaimLine	line;
-	PriceTrace	trace;
-	PricedSchedule *ps;
-	int64		cents;
+	Numeric		result;
 
-	if (!read_line(fcinfo, &line))
+	if (!read_line(fcinfo, &expected_allowed_args, &line))
 		PG_RETURN_NULL();
-	ps = priced_schedule(fcinfo, 0);
-	if (!resolve_line(ps, &line, &trace))
+	result = price_line(priced_schedule(fcinfo, 0), &line);
+	if (result == NULL)
 		PG_RETURN_NULL();
-	if (price_fixed(ps, &line, &trace, &cents))
-		PG_RETURN_NUMERIC(money_from_cents(cents));
-	PG_RETURN_NUMERIC(price_numeric(ps->schedule, &line, &trace));
+	PG_RETURN_NUMERIC(result);
 }
 
 /* ---------- explain ---------- */
@@ -711,7 +795,7 @@ expected_allowed_explain(PG_FUNCTION_ARGS)
 	const RateSchedule *s;
 	int			i;
 
-	if (!read_line(fcinfo, &line))
+	if (!read_line(fcinfo, &expected_allowed_args, &line))
 		PG_RETURN_NULL();
 	ps = priced_schedule(fcinfo, 0);
 	s = ps->schedule;
@@ -722,7 +806,7 @@ expected_allowed_explain(PG_FUNCTION_ARGS)
 	push_text(&state, "match", t.match);
 	push_text(&state, "selector", t.match == NULL ? NULL : t.entry ? format_selector(t.entry) : "default");
 	push_text(&state, "rule", t.match == NULL ? NULL :
-			  t.entry ? format_rule(t.entry->method, t.entry->value) : format_rule(s->default_method, s->default_value));
+			  t.entry ? format_entry_rule(t.entry) : format_rule(s->default_method, s->default_value));
 	push_numeric(&state, "base", t.base, true);
 	if (t.bilateral_one_unit)
 		push_text(&state, "bilateral", "modifier 50 is one bilateral procedure: the base is for 1 unit");
