@@ -961,13 +961,15 @@ BEGIN ATOMIC
          col AS (SELECT (SELECT pg_catalog.min(j) FROM pg_catalog.generate_subscripts(hdr.names, 1) AS j
                          WHERE hdr.names[j] LIKE '%' || want
                            AND NOT (want LIKE 'FACILITY%' AND hdr.names[j] LIKE '%NON%')) AS j, want
-                 FROM hdr, pg_catalog.unnest(ARRAY['HCPCS', 'MOD', 'STATUSCODE', 'WORKRVU', 'NONFACPERVU', 'NONFACNAINDICATOR',
+                 FROM hdr, pg_catalog.unnest(ARRAY['HCPCS', 'MOD', 'STATUSCODE', 'WORKRVU', 'NONFACPERVU',
                                                    'FACILITYPERVU', 'MPRVU', 'PCTCIND', 'GLOBDAYS', 'MULTPROC', 'BILATSURG',
                                                    'ASSTSURG', 'COSURG', 'TEAMSURG', 'CONVFACTOR']) AS want),
          c AS (SELECT pg_catalog.array_agg(j ORDER BY want) AS j, pg_catalog.array_agg(want ORDER BY want) AS w FROM col),
          pos AS (SELECT j[pg_catalog.array_position(w, 'HCPCS')] AS hcpcs, j[pg_catalog.array_position(w, 'MOD')] AS modifier,
                         j[pg_catalog.array_position(w, 'STATUSCODE')] AS status, j[pg_catalog.array_position(w, 'WORKRVU')] AS work,
-                        j[pg_catalog.array_position(w, 'NONFACPERVU')] AS pe_nf, j[pg_catalog.array_position(w, 'NONFACNAINDICATOR')] AS pe_nf_na,
+                        j[pg_catalog.array_position(w, 'NONFACPERVU')] AS pe_nf, -- the non-facility NA indicator: the first NA INDICATOR after it
+                        (SELECT pg_catalog.min(k) FROM hdr, pg_catalog.generate_subscripts(hdr.names, 1) AS k
+                         WHERE hdr.names[k] LIKE '%NAINDICATOR' AND k > j[pg_catalog.array_position(w, 'NONFACPERVU')]) AS pe_nf_na,
                         j[pg_catalog.array_position(w, 'FACILITYPERVU')] AS pe_f, j[pg_catalog.array_position(w, 'MPRVU')] AS mp,
                         j[pg_catalog.array_position(w, 'PCTCIND')] AS pctc, j[pg_catalog.array_position(w, 'GLOBDAYS')] AS glob,
                         j[pg_catalog.array_position(w, 'MULTPROC')] AS mult, j[pg_catalog.array_position(w, 'BILATSURG')] AS bilat,
