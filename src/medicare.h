@@ -11,34 +11,48 @@
 #include "fmgr.h"
 #include "utils/numeric.h"
 
+#include "fixed.h"
 #include "rate_schedule.h"
 #include "schedule_cache.h"
 
-/* One pfs_rvu row with its locality's GPCIs, as medicare_schedule reads it. */
+/*
+ * One pfs_rvu row as medicare_schedule reads it: numbers in exact fixed
+ * point (has_* false for NULL), indicators as their first character ('\0'
+ * for NULL or blank).
+ */
 typedef struct PfsRow
 {
-	const char *hcpcs;
-	const char *modifier;		/* "" for the global row */
-	const char *status;
-	Numeric		work_rvu;		/* NULL when the column is NULL */
-	Numeric		pe_nonfacility;
-	Numeric		pe_facility;
-	Numeric		mp_rvu;
-	const char *mult_proc;		/* indicators: NULL when the column is NULL */
-	const char *bilateral;
-	const char *assistant;
-	const char *co_surgeon;
-	Numeric		conversion_factor;
-	Numeric		gpci_work;
-	Numeric		gpci_pe;
-	Numeric		gpci_mp;
+	char		hcpcs[RS_CODE_LEN];
+	char		modifier[2];	/* two NULs for the global row */
+	char		status;
+	char		mult_proc;
+	char		bilateral;
+	char		assistant;
+	char		co_surgeon;
+	bool		has_work;
+	bool		has_pe_nonfacility;
+	bool		has_pe_facility;
+	bool		has_mp;
+	bool		has_conversion_factor;
+	Fixed		work_rvu;
+	Fixed		pe_nonfacility;
+	Fixed		pe_facility;
+	Fixed		mp_rvu;
+	Fixed		conversion_factor;
 } PfsRow;
 
+/* A locality's GPCIs. */
+typedef struct PfsGpci
+{
+	Fixed		work;
+	Fixed		pe;
+	Fixed		mp;
+} PfsGpci;
+
 /* medicare_fee.c */
-extern Numeric medicare_fee_amount(Numeric work_rvu, Numeric pe_rvu, Numeric mp_rvu,
-								   Numeric gpci_work, Numeric gpci_pe, Numeric gpci_mp,
-								   Numeric conversion_factor);
-extern int	pfs_row_entries(const PfsRow *row, RateEntry *out);
+extern bool medicare_fee_cents(Fixed work_rvu, Fixed pe_rvu, Fixed mp_rvu, const PfsGpci *gpci,
+							   Fixed conversion_factor, int64 *cents);
+extern int	pfs_row_entries(const PfsRow *row, const PfsGpci *gpci, RateEntry *out);
 extern void medicare_schedule_policies(RateSchedule *s);
 
 /* pricing.c */

@@ -40,23 +40,33 @@ check_factor(Numeric value, const char *name)
 				 errdetail("RVUs, GPCIs and conversion factors in CMS's files are zero or more.")));
 }
 
-/* The fee schedule amount, rounded half up to cents. */
-Numeric
-medicare_fee_amount(Numeric work_rvu, Numeric pe_rvu, Numeric mp_rvu,
-					Numeric gpci_work, Numeric gpci_pe, Numeric gpci_mp,
-					Numeric conversion_factor)
+/*
+ * The fee schedule amount in cents, exactly in fixed point (RVUs have 2
+ * decimals, GPCIs 3, conversion factors 4: far inside 128 bits), rounded
+ * half up; false if a number does not fit.
+ */
+bool
+medicare_fee_cents(Fixed work_rvu, Fixed pe_rvu, Fixed mp_rvu, const PfsGpci *gpci,
+				   Fixed conversion_factor, int64 *cents)
 {
-	Numeric		rvus;
+	Fixed		sum = work_rvu;
+	Fixed		pe = pe_rvu;
+	Fixed		mp = mp_rvu;
 
-	check_factor(work_rvu, "work_rvu");
-	check_factor(pe_rvu, "pe_rvu");
-	check_factor(mp_rvu, "mp_rvu");
-	check_factor(gpci_work, "gpci_work");
-	check_factor(gpci_pe, "gpci_pe");
-	check_factor(gpci_mp, "gpci_mp");
-	check_factor(conversion_factor, "conversion_factor");
-	rvus = num_add(num_add(num_mul(work_rvu, gpci_work), num_mul(pe_rvu, gpci_pe)),
-				   num_mul(mp_rvu, gpci_mp));
+	return fixed_mul(&sum, gpci->work) && fixed_mul(&pe, gpci->pe) && fixed_mul(&mp, gpci->mp) &&
+		fixed_add(&sum, pe) && fixed_add(&sum, mp) && fixed_mul(&sum, conversion_factor) &&
+		fixed_round_cents(sum, cents);
+}
+
+/* The same in numeric, for arguments fixed point cannot hold. */
+static Numeric
+medicare_fee_numeric(Numeric work_rvu, Numeric pe_rvu, Numeric mp_rvu,
+					 Numeric gpci_work, Numeric gpci_pe, Numeric gpci_mp,
+					 Numeric conversion_factor)
+{
+	Numeric		rvus = num_add(num_add(num_mul(work_rvu, gpci_work), num_mul(pe_rvu, gpci_pe)),
+							   num_mul(mp_rvu, gpci_mp));
+
 	return DatumGetNumeric(DirectFunctionCall2(numeric_round,
 											   NumericGetDatum(num_mul(rvus, conversion_factor)),
 											   Int32GetDatum(2)));
@@ -66,132 +76,120 @@ PG_FUNCTION_INFO_V1(medicare_fee);
 Datum
 medicare_fee(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_NUMERIC(medicare_fee_amount(PG_GETARG_NUMERIC(0), PG_GETARG_NUMERIC(1),
-										  PG_GETARG_NUMERIC(2), PG_GETARG_NUMERIC(3),
-										  PG_GETARG_NUMERIC(4), PG_GETARG_NUMERIC(5),
-										  PG_GETARG_NUMERIC(6)));
-}
+	static const char *const names[] = {"work_rvu", "pe_rvu", "mp_rvu", "gpci_work", "gpci_pe",
+	"gpci_mp", "conversion_factor"};
+	Fixed		f[7];
+	bool		fits = true;
+	int64		cents;
+	int			i;
 
-/* An indicator's value: its first non-blank character, or '\0' for NULL or blank. */
-static char
-indicator(const char *value)
-{
-	if (value == NULL)
-		return '\0';
-	while (*value == ' ')
-		value++;
-	return *value;
+	for (i = 0; i < 7; i++)
+	{
+		check_factor(PG_GETARG_NUMERIC(i), names[i]);
+		fits = fits && fixed_from_numeric(PG_GETARG_DATUM(i), &f[i]);
+	}
+	if (fits)
+	{
+		PfsGpci		gpci = {f[3], f[4], f[5]};
+
+		if (medicare_fee_cents(f[0], f[1], f[2], &gpci, f[6], &cents))
+			PG_RETURN_NUMERIC(money_from_cents(cents));
+	}
+	PG_RETURN_NUMERIC(medicare_fee_numeric(PG_GETARG_NUMERIC(0), PG_GETARG_NUMERIC(1),
+										   PG_GETARG_NUMERIC(2), PG_GETARG_NUMERIC(3),
+										   PG_GETARG_NUMERIC(4), PG_GETARG_NUMERIC(5),
+										   PG_GETARG_NUMERIC(6)));
 }
 
 /* Is the status one Medicare pays (A, R, T), bundles (B, P, at 0.00), or neither? */
 static bool
-status_priced(const char *status, bool *bundled)
+status_priced(char status, bool *bundled)
 {
-	char		c = indicator(status);
-
-	*bundled = (c == 'B' || c == 'P');
-	return c == 'A' || c == 'R' || c == 'T' || *bundled;
+	*bundled = (status == 'B' || status == 'P');
+	return status == 'A' || status == 'R' || status == 'T' || *bundled;
 }
 
 /* The rate_schedule indicators of a row's CMS indicators. */
 static void
 set_indicators(const PfsRow *row, RateEntry *e)
 {
-	char		mult = indicator(row->mult_proc);
-	char		bilat = indicator(row->bilateral);
-	char		asst = indicator(row->assistant);
-	char		cosurg = indicator(row->co_surgeon);
-
-	if (mult != '2' && mult != '3')
+	if (row->mult_proc != '2' && row->mult_proc != '3')
 		e->indicators |= RE_NO_MPPR;
-	if (bilat != '1')
+	if (row->bilateral != '1')
 	{
 		e->indicators |= RE_BILATERAL;
-		e->bilateral_percent = (bilat == '3') ? 200 : 100;
+		e->bilateral_percent = (row->bilateral == '3') ? 200 : 100;
 	}
-	if (asst != '0' && asst != '2')
+	if (row->assistant != '0' && row->assistant != '2')
 		e->indicators |= RE_NO_ASSISTANT;
-	if (cosurg != '1' && cosurg != '2')
+	if (row->co_surgeon != '1' && row->co_surgeon != '2')
 		e->indicators |= RE_NO_COSURGEON;
 }
 
-/* A rounded amount as micro-dollars; error beyond what a rate_schedule holds. */
-static int64
-amount_micro(Numeric amount, const PfsRow *row)
+/* An entry of the row for a setting, at an amount in cents. */
+static void
+set_entry(const PfsRow *row, RateEntry *e, uint8 setting, int64 cents, bool indicators)
 {
-	Numeric		micro = num_mul(amount, int64_to_numeric(RS_MICRO));
-	int64		value;
-
-	if (num_cmp(micro, int64_to_numeric(RS_MAX_AMOUNT)) > 0)
+	memset(e, 0, sizeof(RateEntry));
+	memcpy(e->code, row->hcpcs, RS_CODE_LEN);
+	memcpy(e->modifier, row->modifier, 2);
+	e->setting = setting;
+	e->method = RM_AMOUNT;
+	if (cents > RS_MAX_AMOUNT / (RS_MICRO / 100))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("Medicare amount of %s is out of range", row->hcpcs),
 				 errdetail("A rate_schedule amount is at most 100000000.")));
-	value = DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(micro)));
-	return value;
+	e->value = cents * (RS_MICRO / 100);
+	if (indicators)
+		set_indicators(row, e);
 }
 
-/* Zero e and fill its selector from the row (the table's checks keep codes upper case). */
-static void
-set_selector(const PfsRow *row, RateEntry *e, uint8 setting)
+/* A row's fee for a PE RVU, in cents. */
+static int64
+row_fee_cents(const PfsRow *row, Fixed pe_rvu, const PfsGpci *gpci)
 {
-	size_t		len = strlen(row->hcpcs);
-	size_t		modlen = strlen(row->modifier);
+	int64		cents;
 
-	memset(e, 0, sizeof(RateEntry));
-	if (len < 3 || len >= RS_CODE_LEN || (modlen != 0 && modlen != 2))
+	if (!medicare_fee_cents(row->work_rvu, pe_rvu, row->mp_rvu, gpci, row->conversion_factor, &cents))
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("pfs_rvu row \"%s\" modifier \"%s\" is not a code and modifier", row->hcpcs,
-						row->modifier),
-				 errdetail("Codes are 3 to 7 letters and digits; modifiers are empty or 2 letters or digits.")));
-	memcpy(e->code, row->hcpcs, len);
-	memcpy(e->modifier, row->modifier, modlen);
-	e->setting = setting;
-	e->method = RM_AMOUNT;
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("Medicare amount of %s is out of range", row->hcpcs)));
+	return cents;
 }
 
 /*
  * A pfs_rvu row as entries of its locality's schedule, into out[] (room for
  * 2): none when Medicare does not price the code's status or a number is
- * missing; one when the facility and non-facility amounts agree; else one
- * per setting.  Returns how many.
+ * missing; one when the facility and non-facility amounts agree (the
+ * non-facility PE is NULL where CMS prints NA: the facility PE stands for
+ * it); else one per setting.  Returns how many.
  */
 int
-pfs_row_entries(const PfsRow *row, RateEntry *out)
+pfs_row_entries(const PfsRow *row, const PfsGpci *gpci, RateEntry *out)
 {
 	bool		bundled;
-	Numeric		facility;
-	Numeric		nonfacility;
+	int64		facility;
+	int64		nonfacility;
 
 	if (!status_priced(row->status, &bundled))
 		return 0;
 	if (bundled)
 	{
-		set_selector(row, &out[0], SETTING_ANY);
-		return 1;				/* 0.00, whatever the modifiers */
-	}
-	if (row->work_rvu == NULL || row->pe_facility == NULL || row->mp_rvu == NULL ||
-		row->conversion_factor == NULL)
-		return 0;
-	facility = medicare_fee_amount(row->work_rvu, row->pe_facility, row->mp_rvu, row->gpci_work,
-								   row->gpci_pe, row->gpci_mp, row->conversion_factor);
-	nonfacility = row->pe_nonfacility == NULL ? facility :
-		medicare_fee_amount(row->work_rvu, row->pe_nonfacility, row->mp_rvu, row->gpci_work,
-							row->gpci_pe, row->gpci_mp, row->conversion_factor);
-	if (num_cmp(facility, nonfacility) == 0)
-	{
-		set_selector(row, &out[0], SETTING_ANY);
-		out[0].value = amount_micro(facility, row);
-		set_indicators(row, &out[0]);
+		set_entry(row, &out[0], SETTING_ANY, 0, false); /* 0.00, whatever the modifiers */
 		return 1;
 	}
-	set_selector(row, &out[0], SETTING_FACILITY);
-	out[0].value = amount_micro(facility, row);
-	set_indicators(row, &out[0]);
-	set_selector(row, &out[1], SETTING_NONFACILITY);
-	out[1].value = amount_micro(nonfacility, row);
-	set_indicators(row, &out[1]);
+	if (!row->has_work || !row->has_pe_facility || !row->has_mp || !row->has_conversion_factor)
+		return 0;
+	facility = row_fee_cents(row, row->pe_facility, gpci);
+	nonfacility = row->has_pe_nonfacility ? row_fee_cents(row, row->pe_nonfacility, gpci) : facility;
+	if (facility == nonfacility)
+	{
+		set_entry(row, &out[0], SETTING_ANY, facility, true);
+		return 1;
+	}
+	set_entry(row, &out[0], SETTING_FACILITY, facility, true);
+	set_entry(row, &out[1], SETTING_NONFACILITY, nonfacility, true);
 	return 2;
 }
 

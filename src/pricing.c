@@ -398,6 +398,25 @@ price_numeric(const RateSchedule *s, const ClaimLine *line, PriceTrace *t)
 }
 
 /*
+ * A line's number in 64-bit fixed point: stored short values inline, the
+ * rest (a constant such as units' default 1 has a 4-byte header) through
+ * the general reader; false when it does not fit.
+ */
+static pg_attribute_always_inline bool
+line_fixed64(Datum d, Fixed64 *x)
+{
+	Fixed		f;
+
+	if (likely(fixed64_from_numeric(d, x)))
+		return true;
+	if (!fixed_from_numeric_slow(d, &f) || !fixed_fits_int64(f.value) || f.scale > FIXED64_MAX_SCALE)
+		return false;
+	x->value = (int64) f.value;
+	x->scale = f.scale;
+	return true;
+}
+
+/*
  * The same computation in exact 64-bit fixed point, with no allocation:
  * the hot path.  False when a number does not fit; the caller then uses
  * price_numeric, which gives the same answer.  Rounding half up never
@@ -417,20 +436,20 @@ price_fixed(const PricedSchedule *ps, const ClaimLine *line, const PriceTrace *t
 	{
 		case RM_AMOUNT:
 			if (!t->bilateral_one_unit &&
-				(!fixed64_from_numeric(line->units, &x) || !fixed64_mul(&amount, x)))
+				(!line_fixed64(line->units, &x) || !fixed64_mul(&amount, x)))
 				return false;
 			break;
 		case RM_CASE:
 			break;
 		case RM_PCT_MEDICARE:
-			if (!fixed64_from_numeric(line->medicare, &x) || !fixed64_mul(&amount, x))
+			if (!line_fixed64(line->medicare, &x) || !fixed64_mul(&amount, x))
 				return false;
 			if (!t->bilateral_one_unit &&
-				(!fixed64_from_numeric(line->units, &x) || !fixed64_mul(&amount, x)))
+				(!line_fixed64(line->units, &x) || !fixed64_mul(&amount, x)))
 				return false;
 			break;
 		case RM_PCT_BILLED:
-			if (!fixed64_from_numeric(line->billed, &x) || !fixed64_mul(&amount, x))
+			if (!line_fixed64(line->billed, &x) || !fixed64_mul(&amount, x))
 				return false;
 			break;
 	}
@@ -443,7 +462,7 @@ price_fixed(const PricedSchedule *ps, const ClaimLine *line, const PriceTrace *t
 		return false;
 	if (s->lesser_of && line->has_billed)
 	{
-		if (!fixed64_from_numeric(line->billed, &x) || !fixed64_round_cents(x, &billed_cents))
+		if (!line_fixed64(line->billed, &x) || !fixed64_round_cents(x, &billed_cents))
 			return false;
 		*cents = Min(*cents, billed_cents);
 	}
@@ -599,11 +618,13 @@ numeric_arg_negative(Datum d)
 	uint16		header;
 
 	if (likely(VARATT_IS_SHORT(p)))
-	{
 		memcpy(&header, p + VARHDRSZ_SHORT, sizeof(uint16));
-		if ((header & FIXED_NUMERIC_FORM_MASK) == FIXED_NUMERIC_SHORT)
-			return (header & FIXED_NUMERIC_SHORT_SIGN_MASK) != 0;
-	}
+	else if (!VARATT_IS_EXTENDED(p))
+		memcpy(&header, p + VARHDRSZ, sizeof(uint16));	/* a constant: 4-byte header */
+	else
+		return numeric_is_negative(line_numeric(d));
+	if ((header & FIXED_NUMERIC_FORM_MASK) == FIXED_NUMERIC_SHORT)
+		return (header & FIXED_NUMERIC_SHORT_SIGN_MASK) != 0;
 	return numeric_is_negative(line_numeric(d));
 }
 
