@@ -198,3 +198,15 @@ FROM pfs_rvu_csv(2019, ARRAY[
   '99213,,"(replaced, with ""quotes"")",A,,0.97,1.05,,0.40,,0.07,2.09,1.44,0,XXX,0.00,0.00,0.00,0,0,2,0,0,,36.0391,09,0,99,0.00,0.00,0.00',
   '99285,,,A,,3.80,0.80,NA,0.80,,0.38,4.98,4.98,0,XXX,0.00,0.00,0.00,0,0,2,0,0,,36.0391,09,0,99,0.00,0.00,0.00',
   'Footnote: not a code row,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,']);
+
+-- In parallel workers (each reads the tables itself) the same answer as serially.
+CREATE TABLE medicare_par AS SELECT hcpcs, mods, facility, units, rank FROM agreement;
+ANALYZE medicare_par;
+SELECT sum(medicare_allowed(hcpcs, mods, 2099, '9999901', facility, units, rank)) AS serial FROM medicare_par;
+SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2; SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT sum(medicare_allowed(hcpcs, mods, 2099, '9999901', facility, units, rank)) FROM medicare_par;
+SELECT sum(medicare_allowed(hcpcs, mods, 2099, '9999901', facility, units, rank)) AS parallel FROM medicare_par;
+RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;
+DROP TABLE medicare_par;
