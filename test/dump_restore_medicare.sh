@@ -18,7 +18,7 @@ q medicare_src "CREATE EXTENSION contracts_ext"
 rows_before=$(q medicare_src "SELECT (SELECT count(*) FROM pfs_rvu) || '/' || (SELECT count(*) FROM pfs_gpci)")
 before=$(q medicare_src "$check")
 
-echo "1..3"
+echo "1..4"
 pg_dump -Fc -f "$dump" medicare_src
 createdb medicare_dst
 if pg_restore -d medicare_dst --exit-on-error "$dump"; then
@@ -53,3 +53,22 @@ else
 fi
 dropdb medicare_trusted
 q postgres "DROP ROLE medicare_owner; DROP ROLE medicare_reader"
+
+# A 1.0 install updated to 1.1: schedules stored by 1.0 read and price as
+# before (binary format 1), and the Medicare tables and functions are there.
+createdb medicare_upgrade
+q medicare_upgrade "CREATE EXTENSION contracts_ext VERSION '1.0'"
+q medicare_upgrade "CREATE TABLE s AS SELECT '27130: 1500.00; 99213: 92.50; 99213@facility: 70; mppr: 100 50 25'::rate_schedule AS s"
+before=$(q medicare_upgrade "SELECT s::text || expected_allowed(s, '27130', '{50}', procedure_rank => 2) FROM s")
+q medicare_upgrade "ALTER EXTENSION contracts_ext UPDATE TO '1.1'"
+after=$(q medicare_upgrade "SELECT s::text || expected_allowed(s, '27130', '{50}', procedure_rank => 2) FROM s" || true)
+format=$(q medicare_upgrade "SELECT get_byte(rate_schedule_send(s), 0) FROM s" || true)
+q medicare_upgrade "INSERT INTO pfs_gpci VALUES (2025, '0111254', '01112', 'BAKERSFIELD', 1.017, 1.093, 0.662)" || true
+q medicare_upgrade "INSERT INTO pfs_rvu (year, hcpcs, status, work_rvu, pe_nonfacility, pe_facility, mp_rvu, mult_proc, conversion_factor) VALUES (2025, '99213', 'A', 1.30, 1.24, 0.53, 0.10, '0', 32.3465)" || true
+fee=$(q medicare_upgrade "SELECT medicare_allowed('99213', '{}', 2025, '0111254')" || true)
+if [ "$before" = "$after" ] && [ "$format" = 1 ] && [ "$fee" = "88.75" ]; then
+    echo "ok 4 - a 1.0 install updated to 1.1 keeps its schedules and gains the Medicare tables"
+else
+    echo "not ok 4 - update from 1.0: '$before' vs '$after', format $format, medicare_allowed $fee"
+fi
+dropdb medicare_upgrade
