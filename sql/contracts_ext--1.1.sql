@@ -918,8 +918,8 @@ CREATE FUNCTION medicare_schedule(year integer, locality text) RETURNS rate_sche
 COMMENT ON FUNCTION medicare_schedule(integer, text) IS
     'a locality''s Medicare fee schedule for a year as a rate_schedule, from pfs_rvu and pfs_gpci: facility and non-facility amounts and CMS''s payment indicators; NULL without rows';
 
-CREATE FUNCTION medicare_allowed(code text, modifiers text[] DEFAULT '{}', year integer DEFAULT NULL,
-                                 locality text DEFAULT NULL, facility boolean DEFAULT false,
+CREATE FUNCTION medicare_allowed(code text, modifiers text[], year integer, locality text,
+                                 facility boolean DEFAULT false,
                                  units numeric DEFAULT 1, procedure_rank integer DEFAULT 1) RETURNS numeric
     AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION medicare_allowed(text, text[], integer, text, boolean, numeric, integer) IS
