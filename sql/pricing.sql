@@ -76,8 +76,8 @@ SELECT expected_allowed(n.s, '99215') IS NULL AS no_entry_no_default,
        expected_allowed(a.s, '99213', NULL) AS null_modifiers_means_none
 FROM sched a, sched n WHERE a.name = 'acme' AND n.name = 'nodefault';
 
--- Reversals and zero units price to negative and zero amounts.
-SELECT expected_allowed(s, '99213', units => -1) AS reversal, expected_allowed(s, '99213', units => 0) AS zero
+-- Zero units price to zero (negative units are an error: sql/pricing_rules.sql).
+SELECT expected_allowed(s, '99213', units => 0) AS zero
 FROM sched WHERE name = 'acme';
 
 -- Explain: every step, to cite in an appeal.

@@ -21,6 +21,7 @@
 #include "rate_schedule.h"
 #include "schedule_cache.h"
 #include "fixed.h"
+#include "medicare.h"
 #include "money.h"
 
 #include "catalog/pg_type.h"
@@ -72,11 +73,13 @@ typedef struct PriceTrace
 	Numeric		base;
 	int			nadjusts;
 	const ModifierFactor *adjusts[MAX_LINE_MODIFIERS];	/* that apply, in order */
+	ModifierFactor entry_adjusts[MAX_LINE_MODIFIERS];	/* set by the entry's indicators */
 	Numeric		adjust_amount[MAX_LINE_MODIFIERS];
 	int			mppr_rank;		/* index into the schedule's MPPR list... */
 	int64		mppr_percent;	/* ...and the percent there */
 	Numeric		after_mppr;
 	bool		lesser_of_applied;
+	bool		bilateral_one_unit; /* modifier 50 and units > 1: priced as 1 */
 	const char *unpriced;		/* why the line could not be priced */
 } PriceTrace;
 
@@ -182,6 +185,102 @@ line_numeric(Datum d)
 	return DatumGetNumeric(PG_DETOAST_DATUM(d));
 }
 
+/* Are the units more than one?  (Modifier 50 lines only.) */
+static bool
+units_over_one(Datum units)
+{
+	Fixed64		x;
+
+	/* the fast reader's scale is at most 16, so 10^scale is in the table */
+	if (fixed64_from_numeric(units, &x))
+		return x.value > fixed_pow10[x.scale];
+	return num_cmp(line_numeric(units), int64_to_numeric(1)) > 0;
+}
+
+/* 80, 81, 82 (assistant surgeon) and AS (non-physician assistant). */
+static pg_attribute_always_inline bool
+is_assistant_modifier(const char *m)
+{
+	return (m[0] == '8' && m[1] >= '0' && m[1] <= '2') || (m[0] == 'A' && m[1] == 'S');
+}
+
+static pg_attribute_always_inline bool
+modifier_is(const char *m, const char *name)
+{
+	return m[0] == name[0] && m[1] == name[1];
+}
+
+/*
+ * The assistant modifier whose adjustment applies, as an index into the
+ * line's modifiers, or -1.  Payers require AS together with 80, 81 or 82,
+ * and the pair is one assistant: AS's adjustment alone when present, else
+ * the first of 80/81/82; none when the entry is written for one of them.
+ */
+static pg_attribute_always_inline int
+line_assistant(const ClaimLine *line, const PriceTrace *trace)
+{
+	int			chosen = -1;
+	int			i;
+
+	if (trace->entry_modifier && is_assistant_modifier(trace->entry_modifier))
+		return -1;
+	for (i = 0; i < line->nmodifiers; i++)
+		if (is_assistant_modifier(line->modifiers[i]))
+		{
+			if (modifier_is(line->modifiers[i], "AS"))
+				return i;
+			if (chosen < 0)
+				chosen = i;
+		}
+	return chosen;
+}
+
+/*
+ * A professional (26) or technical (TC) component priced by a fixed rule
+ * that is not written for it and that no `modifier 26`/`modifier TC` rule
+ * adjusts would be paid the global rate: the line is unpriced instead.
+ * (A percent rule's basis, the Medicare amount or the charge, is the
+ * component's own.)  NULL when the line can be priced.
+ */
+static pg_attribute_always_inline const char *
+component_unpriced(const char *modifier, const PriceTrace *trace, const ModifierFactor *adjust)
+{
+	bool		is_26 = modifier_is(modifier, "26");
+
+	if ((!is_26 && !modifier_is(modifier, "TC")) || adjust != NULL ||
+		(trace->method != RM_AMOUNT && trace->method != RM_CASE))
+		return NULL;
+	if (trace->entry_modifier && modifier_is(trace->entry_modifier, modifier))
+		return NULL;
+	return is_26 ?
+		"the line carries modifier 26 and the schedule has neither an entry for the code with modifier 26 nor a modifier 26 rule" :
+		"the line carries modifier TC and the schedule has neither an entry for the code with modifier TC nor a modifier TC rule";
+}
+
+/*
+ * A modifier's adjustment as the matched entry's payment indicators set it
+ * (bilateral N%, no_assistant, no_cosurgeon), in *own; else adjust as is.
+ */
+static const ModifierFactor *
+indicated_adjustment(const char *modifier, uint8 indicators, uint16 bilateral_percent,
+					 const ModifierFactor *adjust, ModifierFactor *own)
+{
+	int64		percent;
+
+	if ((indicators & RE_BILATERAL) && modifier_is(modifier, "50"))
+		percent = bilateral_percent * RS_MICRO;
+	else if (((indicators & RE_NO_ASSISTANT) && is_assistant_modifier(modifier)) ||
+			 ((indicators & RE_NO_COSURGEON) && modifier_is(modifier, "62")))
+		percent = 0;
+	else
+		return adjust;
+	memset(own, 0, sizeof(ModifierFactor));
+	memcpy(own->modifier, modifier, 2);
+	own->percent = percent;
+	own->factor = fixed64_make(percent, 8);
+	return own;
+}
+
 /*
  * Decide how a line is priced, without arithmetic: the matched rule, the
  * modifier adjustments that apply and the MPPR percent.  False (with the
@@ -190,12 +289,16 @@ line_numeric(Datum d)
 static pg_attribute_always_inline bool
 resolve_line(PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
 {
+	int			assistant;
+	uint8		indicators = 0;
+	uint16		bilateral_percent = 0;
 	int			i;
 
 	/* no memset: the arrays are filled as far as nadjusts says */
 	trace->nadjusts = 0;
 	trace->base = trace->after_mppr = NULL;
 	trace->lesser_of_applied = false;
+	trace->bilateral_one_unit = false;
 	trace->unpriced = NULL;
 	if (!match_line(ps, line, trace))
 	{
@@ -207,19 +310,45 @@ resolve_line(PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
 		trace->unpriced = "the rule is a percent of medicare and the medicare amount is NULL";
 	if (trace->method == RM_PCT_BILLED && !line->has_billed)
 		trace->unpriced = "the rule is a percent of billed and the billed amount is NULL";
+	/* the entry is read only when its indicators can matter (an entry of 1.0 has none) */
+	if ((line->nmodifiers > 0 || line->rank > 1 || ps->mppr_percent[0] != 100 * RS_MICRO) &&
+		trace->entry != NULL)
+	{
+		indicators = trace->entry->indicators;
+		bilateral_percent = trace->entry->bilateral_percent;
+	}
+	assistant = line->nmodifiers ? line_assistant(line, trace) : -1;
 	for (i = 0; i < line->nmodifiers; i++)
 	{
+		const char *modifier = line->modifiers[i];
 		const ModifierFactor *adjust;
+		const char *component;
 
-		if (trace->entry_modifier && memcmp(trace->entry_modifier, line->modifiers[i], 2) == 0)
+		if (modifier_is(modifier, "50"))
+			trace->bilateral_one_unit = units_over_one(line->units);
+		if (trace->entry_modifier && modifier_is(trace->entry_modifier, modifier))
 			continue;			/* the entry is written for this modifier */
-		if ((adjust = priced_schedule_adjustment(ps, line->modifiers[i])) == NULL)
-			continue;
-		trace->adjusts[trace->nadjusts++] = adjust;
+		if (is_assistant_modifier(modifier) && i != assistant)
+			continue;			/* one assistant adjustment per line */
+		adjust = priced_schedule_adjustment(ps, modifier);
+		if (unlikely(indicators != 0))
+			adjust = indicated_adjustment(modifier, indicators, bilateral_percent, adjust,
+										  &trace->entry_adjusts[trace->nadjusts]);
+		if (unlikely((component = component_unpriced(modifier, trace, adjust)) != NULL))
+			trace->unpriced = component;
+		if (adjust != NULL)
+			trace->adjusts[trace->nadjusts++] = adjust;
 	}
 	trace->mppr_rank = Min(line->rank, RS_MAX_MPPR) - 1;
-	trace->mppr_percent = ps->mppr_percent[trace->mppr_rank];
+	trace->mppr_percent = (indicators & RE_NO_MPPR) ? 100 * RS_MICRO : ps->mppr_percent[trace->mppr_rank];
 	return trace->unpriced == NULL;
+}
+
+/* The units a per-unit rule multiplies by: one for a bilateral procedure. */
+static Numeric
+priced_units(const ClaimLine *line, const PriceTrace *t)
+{
+	return t->bilateral_one_unit ? int64_to_numeric(1) : line_numeric(line->units);
 }
 
 /* The rule's base amount in numeric. */
@@ -231,12 +360,12 @@ numeric_base(const RateSchedule *s, const PriceTrace *t, const ClaimLine *line)
 	switch (t->method)
 	{
 		case RM_AMOUNT:
-			return num_mul(int64_div_fast_to_numeric(value, 6), line_numeric(line->units));
+			return num_mul(int64_div_fast_to_numeric(value, 6), priced_units(line, t));
 		case RM_CASE:
 			return int64_div_fast_to_numeric(value, 6);
 		case RM_PCT_MEDICARE:
 			return num_mul(num_percent(line_numeric(line->medicare), value),
-						   line_numeric(line->units));
+						   priced_units(line, t));
 		case RM_PCT_BILLED:
 			return num_percent(line_numeric(line->billed), value);
 	}
@@ -269,6 +398,25 @@ price_numeric(const RateSchedule *s, const ClaimLine *line, PriceTrace *t)
 }
 
 /*
+ * A line's number in 64-bit fixed point: stored short values inline, the
+ * rest (a constant such as units' default 1 has a 4-byte header) through
+ * the general reader; false when it does not fit.
+ */
+static pg_attribute_always_inline bool
+line_fixed64(Datum d, Fixed64 *x)
+{
+	Fixed		f;
+
+	if (likely(fixed64_from_numeric(d, x)))
+		return true;
+	if (!fixed_from_numeric_slow(d, &f) || !fixed_fits_int64(f.value) || f.scale > FIXED64_MAX_SCALE)
+		return false;
+	x->value = (int64) f.value;
+	x->scale = f.scale;
+	return true;
+}
+
+/*
  * The same computation in exact 64-bit fixed point, with no allocation:
  * the hot path.  False when a number does not fit; the caller then uses
  * price_numeric, which gives the same answer.  Rounding half up never
@@ -287,18 +435,21 @@ price_fixed(const PricedSchedule *ps, const ClaimLine *line, const PriceTrace *t
 	switch (t->method)
 	{
 		case RM_AMOUNT:
-			if (!fixed64_from_numeric(line->units, &x) || !fixed64_mul(&amount, x))
+			if (!t->bilateral_one_unit &&
+				(!line_fixed64(line->units, &x) || !fixed64_mul(&amount, x)))
 				return false;
 			break;
 		case RM_CASE:
 			break;
 		case RM_PCT_MEDICARE:
-			if (!fixed64_from_numeric(line->medicare, &x) || !fixed64_mul(&amount, x) ||
-				!fixed64_from_numeric(line->units, &x) || !fixed64_mul(&amount, x))
+			if (!line_fixed64(line->medicare, &x) || !fixed64_mul(&amount, x))
+				return false;
+			if (!t->bilateral_one_unit &&
+				(!line_fixed64(line->units, &x) || !fixed64_mul(&amount, x)))
 				return false;
 			break;
 		case RM_PCT_BILLED:
-			if (!fixed64_from_numeric(line->billed, &x) || !fixed64_mul(&amount, x))
+			if (!line_fixed64(line->billed, &x) || !fixed64_mul(&amount, x))
 				return false;
 			break;
 	}
@@ -311,7 +462,7 @@ price_fixed(const PricedSchedule *ps, const ClaimLine *line, const PriceTrace *t
 		return false;
 	if (s->lesser_of && line->has_billed)
 	{
-		if (!fixed64_from_numeric(line->billed, &x) || !fixed64_round_cents(x, &billed_cents))
+		if (!line_fixed64(line->billed, &x) || !fixed64_round_cents(x, &billed_cents))
 			return false;
 		*cents = Min(*cents, billed_cents);
 	}
@@ -459,33 +610,119 @@ read_code(Datum d, char *code)
 	return true;
 }
 
+/* Is a numeric argument negative?  Read from the header where it can be. */
+static pg_attribute_always_inline bool
+numeric_arg_negative(Datum d)
+{
+	const char *p = DatumGetPointer(d);
+	uint16		header;
+
+	if (likely(VARATT_IS_SHORT(p)))
+		memcpy(&header, p + VARHDRSZ_SHORT, sizeof(uint16));
+	else if (!VARATT_IS_EXTENDED(p))
+		memcpy(&header, p + VARHDRSZ, sizeof(uint16));	/* a constant: 4-byte header */
+	else
+		return numeric_is_negative(line_numeric(d));
+	if ((header & FIXED_NUMERIC_FORM_MASK) == FIXED_NUMERIC_SHORT)
+		return (header & FIXED_NUMERIC_SHORT_SIGN_MASK) != 0;
+	return numeric_is_negative(line_numeric(d));
+}
+
+/* Units, billed and Medicare amounts are never negative: a reversal is not a line to price. */
+static void
+report_negative(Datum d, const char *name)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s must not be negative: %s", name,
+					DatumGetCString(DirectFunctionCall1(numeric_out, d))),
+			 errdetail("A claim line's units, billed charge and Medicare amount are zero or more."),
+			 errhint("Price the original line; a reversal or credit line is its negative.")));
+}
+
+/* Where a pricing function's arguments are; -1: not an argument (NULL). */
+typedef struct LineArgs
+{
+	int			code;
+	int			modifiers;
+	int			units;
+	int			billed;
+	int			medicare;
+	int			rank;
+	int			facility;
+	int			schedule;
+} LineArgs;
+
+static const LineArgs expected_allowed_args = {1, 2, 3, 4, 5, 6, 7, 0};
+
+/* medicare_allowed(code, modifiers, year, locality, facility, units, procedure_rank) */
+static const LineArgs medicare_allowed_args = {0, 1, 5, -1, -1, 6, 4, -1};
+
 /*
- * Read expected_allowed's arguments; false when the result is NULL
- * (NULL schedule, code, units, rank or facility).
+ * Read a claim line from the arguments at args' positions (constants, so
+ * this compiles to direct reads); false when the result is NULL (NULL
+ * schedule, code, units, rank or facility).
  */
 static pg_attribute_always_inline bool
-read_line(FunctionCallInfo fcinfo, ClaimLine *line)
+read_line(FunctionCallInfo fcinfo, const LineArgs *args, ClaimLine *line)
 {
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(3) || PG_ARGISNULL(6) || PG_ARGISNULL(7))
+	if ((args->schedule >= 0 && PG_ARGISNULL(args->schedule)) || PG_ARGISNULL(args->code) ||
+		PG_ARGISNULL(args->units) || PG_ARGISNULL(args->rank) || PG_ARGISNULL(args->facility))
 		return false;
 	line->nmodifiers = 0;		/* no memset: modifiers[] is filled as far as this says */
-	if (!read_code(PG_GETARG_DATUM(1), line->code))
+	if (!read_code(PG_GETARG_DATUM(args->code), line->code))
 		return false;			/* no code of that shape has an entry */
-	if (!PG_ARGISNULL(2))
-		read_modifiers(PG_GETARG_DATUM(2), line);
-	line->units = PG_GETARG_DATUM(3);
-	line->has_billed = !PG_ARGISNULL(4);
-	line->billed = PG_GETARG_DATUM(4);
-	line->has_medicare = !PG_ARGISNULL(5);
-	line->medicare = PG_GETARG_DATUM(5);
-	line->rank = PG_GETARG_INT32(6);
-	line->setting = PG_GETARG_BOOL(7) ? SETTING_FACILITY : SETTING_NONFACILITY;
+	if (!PG_ARGISNULL(args->modifiers))
+		read_modifiers(PG_GETARG_DATUM(args->modifiers), line);
+	line->units = PG_GETARG_DATUM(args->units);
+	line->has_billed = args->billed >= 0 && !PG_ARGISNULL(args->billed);
+	line->billed = line->has_billed ? PG_GETARG_DATUM(args->billed) : (Datum) 0;
+	line->has_medicare = args->medicare >= 0 && !PG_ARGISNULL(args->medicare);
+	line->medicare = line->has_medicare ? PG_GETARG_DATUM(args->medicare) : (Datum) 0;
+	line->rank = PG_GETARG_INT32(args->rank);
+	line->setting = PG_GETARG_BOOL(args->facility) ? SETTING_FACILITY : SETTING_NONFACILITY;
 	if (line->rank < 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("procedure_rank must be 1 or more, not %d", line->rank),
 				 errhint("Rank same-day procedures by fee, highest first, starting at 1.")));
+	if (unlikely(numeric_arg_negative(line->units)))
+		report_negative(line->units, "units");
+	if (line->has_billed && unlikely(numeric_arg_negative(line->billed)))
+		report_negative(line->billed, "billed");
+	if (line->has_medicare && unlikely(numeric_arg_negative(line->medicare)))
+		report_negative(line->medicare, "medicare");
 	return true;
+}
+
+/* The allowed amount of a read line, or NULL when it cannot be priced. */
+static pg_attribute_always_inline Numeric
+price_line(PricedSchedule *ps, const ClaimLine *line)
+{
+	PriceTrace	trace;
+	int64		cents;
+
+	if (!resolve_line(ps, line, &trace))
+		return NULL;
+	if (price_fixed(ps, line, &trace, &cents))
+		return money_from_cents(cents);
+	return price_numeric(ps->schedule, line, &trace);
+}
+
+/*
+ * medicare_allowed's line, from its arguments, priced by its locality's
+ * fee schedule (see medicare_schedule.c): the same rules as
+ * expected_allowed, so the two agree by construction.  NULL when the line
+ * cannot be priced.
+ */
+Numeric
+price_medicare_line(FunctionCallInfo fcinfo, PricedSchedule *ps)
+{
+	ClaimLine	line;
+
+	if (!read_line(fcinfo, &medicare_allowed_args, &line))
+		return NULL;
+	return price_line(ps, &line);
 }
 
 PG_FUNCTION_INFO_V1(expected_allowed);
@@ -493,18 +730,14 @@ Datum
 expected_allowed(PG_FUNCTION_ARGS)
 {
 	ClaimLine	line;
-	PriceTrace	trace;
-	PricedSchedule *ps;
-	int64		cents;
+	Numeric		result;
 
-	if (!read_line(fcinfo, &line))
+	if (!read_line(fcinfo, &expected_allowed_args, &line))
 		PG_RETURN_NULL();
-	ps = priced_schedule(fcinfo, 0);
-	if (!resolve_line(ps, &line, &trace))
+	result = price_line(priced_schedule(fcinfo, 0), &line);
+	if (result == NULL)
 		PG_RETURN_NULL();
-	if (price_fixed(ps, &line, &trace, &cents))
-		PG_RETURN_NUMERIC(money_from_cents(cents));
-	PG_RETURN_NUMERIC(price_numeric(ps->schedule, &line, &trace));
+	PG_RETURN_NUMERIC(result);
 }
 
 /* ---------- explain ---------- */
@@ -583,7 +816,7 @@ expected_allowed_explain(PG_FUNCTION_ARGS)
 	const RateSchedule *s;
 	int			i;
 
-	if (!read_line(fcinfo, &line))
+	if (!read_line(fcinfo, &expected_allowed_args, &line))
 		PG_RETURN_NULL();
 	ps = priced_schedule(fcinfo, 0);
 	s = ps->schedule;
@@ -594,8 +827,10 @@ expected_allowed_explain(PG_FUNCTION_ARGS)
 	push_text(&state, "match", t.match);
 	push_text(&state, "selector", t.match == NULL ? NULL : t.entry ? format_selector(t.entry) : "default");
 	push_text(&state, "rule", t.match == NULL ? NULL :
-			  t.entry ? format_rule(t.entry->method, t.entry->value) : format_rule(s->default_method, s->default_value));
+			  t.entry ? format_entry_rule(t.entry) : format_rule(s->default_method, s->default_value));
 	push_numeric(&state, "base", t.base, true);
+	if (t.bilateral_one_unit)
+		push_text(&state, "bilateral", "modifier 50 is one bilateral procedure: the base is for 1 unit");
 	push_key(&state, "adjustments");
 	pushJsonbValue(&state, WJB_BEGIN_ARRAY, NULL);
 	for (i = 0; i < t.nadjusts; i++)

@@ -201,6 +201,115 @@ parse_rule(ItemParser *p, const ParsedItem *item, const char *s, uint8 *method, 
 	return parse_decimal(p, item, s, 6, RS_MAX_AMOUNT, value);
 }
 
+/* The payment indicators, in canonical order, and their flags. */
+static const struct
+{
+	const char *word;
+	uint8		flag;
+}			indicator_words[] = {
+	{"no_mppr", RE_NO_MPPR},
+	{"bilateral", RE_BILATERAL},
+	{"no_assistant", RE_NO_ASSISTANT},
+	{"no_cosurgeon", RE_NO_COSURGEON},
+};
+
+#define INDICATOR_HINT "Write payment indicators after the rule: no_mppr, bilateral N%, no_assistant, no_cosurgeon."
+
+/* The indicator flag a word names, or 0. */
+static uint8
+indicator_flag(const char *word, size_t len)
+{
+	int			i;
+
+	for (i = 0; i < (int) lengthof(indicator_words); i++)
+		if (strlen(indicator_words[i].word) == len &&
+			pg_strncasecmp(word, indicator_words[i].word, len) == 0)
+			return indicator_words[i].flag;
+	return 0;
+}
+
+/* Where the first indicator word of s starts, or NULL: words are split at spaces. */
+static const char *
+first_indicator(const char *s)
+{
+	const char *w = s;
+
+	while (*w)
+	{
+		size_t		len = strcspn(w, " \t");
+
+		if (w > s && indicator_flag(w, len))
+			return w;
+		w += len;
+		w += strspn(w, " \t");
+	}
+	return NULL;
+}
+
+/* "bilateral 200%": the whole percent modifier 50 pays for the code. */
+static bool
+parse_bilateral(ItemParser *p, const ParsedItem *item, const char *word, size_t len,
+				RateEntry *entry)
+{
+	char	   *pct = pnstrdup(word, len);
+	int64		micro;
+
+	if (len == 0)
+		return items_fail(p, item->text, INDICATOR_HINT, "bilateral needs a percent, as in \"bilateral 150%%\".");
+	if (!parse_percent(p, item, pct, RE_MAX_BILATERAL * RS_MICRO, &micro))
+		return false;
+	if (micro % RS_MICRO != 0)
+		return items_fail(p, item->text, INDICATOR_HINT, "bilateral takes a whole percent, not %s.", pct);
+	entry->bilateral_percent = (uint16) (micro / RS_MICRO);
+	return true;
+}
+
+/* Parse the indicator words of s into entry. */
+static bool
+parse_indicators(ItemParser *p, const ParsedItem *item, const char *s, RateEntry *entry)
+{
+	const char *w = s;
+
+	while (*w)
+	{
+		size_t		len = strcspn(w, " \t");
+		uint8		flag = indicator_flag(w, len);
+
+		if (flag == 0)
+			return items_fail(p, item->text, INDICATOR_HINT,
+							  "\"%.*s\" is not a payment indicator.", (int) len, w);
+		if (entry->indicators & flag)
+			return items_fail(p, item->text, NULL, "\"%.*s\" is given more than once.", (int) len, w);
+		entry->indicators |= flag;
+		w += len;
+		w += strspn(w, " \t");
+		if (flag == RE_BILATERAL)
+		{
+			len = strcspn(w, " \t");
+			if (!parse_bilateral(p, item, w, len, entry))
+				return false;
+			w += len;
+			w += strspn(w, " \t");
+		}
+	}
+	return true;
+}
+
+/*
+ * An entry's rule and its payment indicators: "1500.00", "1500.00 no_mppr
+ * bilateral 200%".  The rule is what comes before the first indicator word.
+ */
+bool
+parse_entry_rule(ItemParser *p, const ParsedItem *item, const char *s, RateEntry *entry)
+{
+	const char *ind = first_indicator(s);
+
+	if (ind == NULL)
+		return parse_rule(p, item, s, &entry->method, &entry->value);
+	return parse_rule(p, item, trimmed_copy(s, ind), &entry->method, &entry->value) &&
+		parse_indicators(p, item, ind, entry);
+}
+
 /* "mppr: 100 50 50 50 50": percent paid by procedure rank. */
 static bool
 parse_mppr(ItemParser *p, const ParsedItem *item, RateSchedule *s)
@@ -326,7 +435,7 @@ rate_schedule_finish(ItemParser *p, RateSchedule *s)
 	for (i = 1; i < s->nentries; i++)
 		if (rate_entry_cmp(&entries[i - 1], &entries[i]) == 0)
 			return items_fail(p, psprintf("%s: %s", format_selector(&entries[i]),
-										  format_rule(entries[i].method, entries[i].value)),
+										  format_entry_rule(&entries[i])),
 							  "Give each code, modifier and setting one rate; use || to lay carve-outs over a base schedule.",
 							  "Selector \"%s\" is given more than once.", format_selector(&entries[i]));
 	s->flags &= ~RS_UNSORTED;
@@ -374,8 +483,7 @@ rate_schedule_parse(ItemParser *p, const char *text)
 			continue;
 		}
 		if (!parse_selector(p, &items[i], items[i].key, &entries[nentries]) ||
-			!parse_rule(p, &items[i], items[i].value, &entries[nentries].method,
-						&entries[nentries].value))
+			!parse_entry_rule(p, &items[i], items[i].value, &entries[nentries]))
 			return NULL;
 		nentries++;
 	}
@@ -400,6 +508,21 @@ format_rule(uint8 method, int64 value)
 		default:
 			return format_decimal(value, 6, 2);
 	}
+}
+
+/* An entry's rule followed by its payment indicators, in canonical order. */
+char *
+format_entry_rule(const RateEntry *e)
+{
+	char	   *rule = format_rule(e->method, e->value);
+	int			i;
+
+	for (i = 0; i < (int) lengthof(indicator_words); i++)
+		if (e->indicators & indicator_words[i].flag)
+			rule = indicator_words[i].flag == RE_BILATERAL ?
+				psprintf("%s bilateral %d%%", rule, e->bilateral_percent) :
+				psprintf("%s %s", rule, indicator_words[i].word);
+	return rule;
 }
 
 char *
@@ -437,8 +560,8 @@ rate_schedule_terms(const RateSchedule *s, int *nterms)
 	{
 		const RateEntry *e = &RS_ENTRIES(s)[i];
 
-		terms[n++] = (Term) {format_selector(e), format_rule(e->method, e->value),
-			e->method == RM_AMOUNT ? TERM_NUMBER : TERM_WORD};
+		terms[n++] = (Term) {format_selector(e), format_entry_rule(e),
+			e->method == RM_AMOUNT && e->indicators == 0 ? TERM_NUMBER : TERM_WORD};
 	}
 	*nterms = n;
 	return terms;
@@ -487,18 +610,39 @@ Datum
 rate_schedule_recv(PG_FUNCTION_ARGS)
 {
 	ItemParser	p = {"rate_schedule", ERRCODE_INVALID_BINARY_REPRESENTATION, NULL};
-	char	   *text = items_recv_text((StringInfo) PG_GETARG_POINTER(0),
-									   RS_FORMAT_VERSION, "rate_schedule");
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			version = buf->cursor < buf->len ? (uint8) buf->data[buf->cursor] : -1;
+	char	   *text;
+
+	/* version 1 (1.0's grammar) and 2 (with payment indicators): the same parser reads both */
+	text = items_recv_text(buf, version == RS_BINARY_VERSION_INDICATORS ?
+						   RS_BINARY_VERSION_INDICATORS : RS_BINARY_VERSION, "rate_schedule");
 
 	PG_RETURN_POINTER(rate_schedule_parse(&p, text));
+}
+
+/*
+ * The binary format a value needs: 1, which 1.0 reads, unless an entry has
+ * payment indicators, which only version 2 readers know.
+ */
+static int
+rate_schedule_binary_version(const RateSchedule *s)
+{
+	int			i;
+
+	for (i = 0; i < s->nentries; i++)
+		if (RS_ENTRIES(s)[i].indicators != 0)
+			return RS_BINARY_VERSION_INDICATORS;
+	return RS_BINARY_VERSION;
 }
 
 PG_FUNCTION_INFO_V1(rate_schedule_send);
 Datum
 rate_schedule_send(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BYTEA_P(items_send(rate_schedule_to_cstring(PG_GETARG_RATE_SCHEDULE_P(0)),
-								 RS_FORMAT_VERSION));
+	RateSchedule *s = PG_GETARG_RATE_SCHEDULE_P(0);
+
+	PG_RETURN_BYTEA_P(items_send(rate_schedule_to_cstring(s), rate_schedule_binary_version(s)));
 }
 
 PG_FUNCTION_INFO_V1(rate_schedule_to_jsonb);

@@ -9,7 +9,9 @@
 
 #include "items.h"
 
-#define RS_FORMAT_VERSION 1
+#define RS_FORMAT_VERSION 1		/* the stored struct's layout */
+#define RS_BINARY_VERSION 1		/* send/recv: canonical text of the 1.0 grammar */
+#define RS_BINARY_VERSION_INDICATORS 2	/* ...with per-entry indicators */
 #define RS_MAX_ENTRIES 1000000
 #define RS_MAX_MPPR 20
 #define RS_MAX_MODIFIER_ADJUSTS 100
@@ -44,9 +46,24 @@ typedef struct RateEntry
 	char		modifier[2];	/* upper case, or two NULs */
 	uint8		setting;		/* a RateSetting */
 	uint8		method;			/* a RateMethod */
-	int32		padding;		/* zero */
+	uint8		indicators;		/* RE_* payment indicators; 0 in 1.0 values */
+	uint8		padding;		/* zero */
+	uint16		bilateral_percent;	/* modifier 50's percent, when RE_BILATERAL */
 	int64		value;			/* micro-dollars or micro-percent */
 } RateEntry;
+
+/*
+ * Per-entry payment indicators, written after the rule ("27130: 1500.00
+ * bilateral 200% no_assistant"): which of the schedule's payment policies
+ * the code is eligible for, as CMS's indicators say per code.  They take
+ * the bytes that were padding in 1.0, where stored values hold zeros: no
+ * indicators, the old meaning.
+ */
+#define RE_NO_MPPR 0x01			/* no_mppr: paid in full at any rank */
+#define RE_BILATERAL 0x02		/* bilateral N%: modifier 50 pays N% */
+#define RE_NO_ASSISTANT 0x04	/* no_assistant: 80/81/82/AS pay nothing */
+#define RE_NO_COSURGEON 0x08	/* no_cosurgeon: 62 pays nothing */
+#define RE_MAX_BILATERAL 1000	/* whole percent */
 
 /* A payment adjustment a schedule sets for a modifier. */
 typedef struct ModifierAdjust
@@ -99,6 +116,9 @@ extern bool parse_selector(ItemParser *p, const ParsedItem *item, const char *ke
 extern bool parse_rule(ItemParser *p, const ParsedItem *item, const char *s,
 					   uint8 *method, int64 *value);
 extern char *format_rule(uint8 method, int64 value);
+extern char *format_entry_rule(const RateEntry *e);
+extern bool parse_entry_rule(ItemParser *p, const ParsedItem *item, const char *s,
+							 RateEntry *entry);
 extern char *format_selector(const RateEntry *e);
 extern const char *method_name(uint8 method);
 extern int	modifier_adjustments(const RateSchedule *s, ModifierAdjust *out);

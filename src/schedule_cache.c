@@ -335,3 +335,16 @@ priced_schedule_slow(FunctionCallInfo fcinfo, int argno)
 	entry_fill(fcinfo, cache, i, raw, key);
 	return cache->entries[i].ps;
 }
+
+/*
+ * A schedule built in memory (medicare_schedule.c's) ready for pricing, in
+ * the current memory context; the caller keeps it as long as it needs.
+ */
+PricedSchedule *
+priced_schedule_from(RateSchedule *schedule)
+{
+	PricedSchedule *ps = palloc(sizeof(PricedSchedule));
+
+	decode(ps, (struct varlena *) schedule);
+	return ps;
+}

@@ -74,6 +74,7 @@ typedef struct PricedSchedule
 } PricedSchedule;
 
 extern PricedSchedule *priced_schedule_slow(FunctionCallInfo fcinfo, int argno);
+extern PricedSchedule *priced_schedule_from(RateSchedule *schedule);
 extern const CodeSlot *priced_schedule_add_code(PricedSchedule *ps, uint64 key);
 extern Fixed64 rule_factor(uint8 method, int64 value);
 

@@ -24,7 +24,7 @@ CREATE TABLE demo.medicare_fee (
     mp_rvu numeric(6,2) NOT NULL,
     kind text NOT NULL           -- em, procedure, surgery, imaging, lab, therapy, drug, other
 );
-COMMENT ON TABLE demo.medicare_fee IS 'Medicare physician fee schedule RVUs by code (one locality, GPCIs 1.000)';
+COMMENT ON TABLE demo.medicare_fee IS 'Medicare physician fee schedule RVUs by code (loaded into pfs_rvu below)';
 INSERT INTO demo.medicare_fee VALUES
 ('99202','New patient office visit, straightforward',0.93,1.12,0.39,0.09,'em'),
 ('99203','New patient office visit, low complexity',1.60,1.49,0.66,0.16,'em'),
@@ -127,13 +127,43 @@ INSERT INTO demo.medicare_cf VALUES
     ('2024-01-01', '2024-03-08', 32.7442), ('2024-03-09', '2024-12-31', 33.2875),
     ('2025-01-01', '2025-12-31', 32.3465), ('2026-01-01', '2026-12-31', 33.4009);
 
+-- CMS's fee schedule tables, filled as a practice fills them from CMS's files
+-- (README, "Medicare physician fee schedule"): the codes above for 2024-2026
+-- with each year's conversion factor, component (26/TC) rows for imaging,
+-- indicators typical of each kind of code, and the practice's locality,
+-- Arizona (0310200), at CMS's 2025 GPCIs for every year.  Unlisted codes
+-- have no RVUs: status C (carrier priced), no Medicare amount.
+INSERT INTO pfs_gpci SELECT y, '0310200', '03102', 'ARIZONA', 1.000, 0.975, 0.854 FROM generate_series(2024, 2026) AS y;
+INSERT INTO pfs_rvu (year, hcpcs, modifier, status, work_rvu, pe_nonfacility, pe_facility, mp_rvu, pctc,
+                     global_days, mult_proc, bilateral, assistant, co_surgeon, team, conversion_factor)
+SELECT y.year, f.code, c.modifier, CASE WHEN f.work_rvu + f.pe_rvu_nonfacility + f.mp_rvu > 0 THEN 'A' ELSE 'C' END,
+       CASE c.modifier WHEN 'TC' THEN 0 ELSE f.work_rvu END,
+       round(f.pe_rvu_nonfacility * c.pe_share, 2), round(f.pe_rvu_facility * c.pe_share, 2),
+       CASE c.modifier WHEN 'TC' THEN 0 ELSE f.mp_rvu END,
+       CASE f.kind WHEN 'imaging' THEN '1' ELSE '0' END,
+       CASE f.kind WHEN 'surgery' THEN '090' WHEN 'procedure' THEN '000' ELSE 'XXX' END,
+       CASE WHEN f.kind IN ('surgery', 'procedure') THEN '2' WHEN f.kind = 'imaging' THEN '4' WHEN f.kind = 'therapy' THEN '5' ELSE '0' END,
+       CASE WHEN f.code IN ('27447', '27130', '29881', '64483', '20610') THEN '1' ELSE '0' END,
+       CASE f.kind WHEN 'surgery' THEN '2' WHEN 'em' THEN '0' ELSE '9' END,
+       CASE WHEN f.code IN ('27447', '27130', '29827', '47562') THEN '1' ELSE '0' END, '0', y.cf
+FROM demo.medicare_fee f
+CROSS JOIN (VALUES (2024, 32.7442), (2025, 32.3465), (2026, 33.4009)) AS y(year, cf)
+JOIN (VALUES ('', 1.0), ('26', 0.12), ('TC', 0.88)) AS c(modifier, pe_share) ON c.modifier = '' OR f.kind = 'imaging';
+
+-- The practice's Medicare amounts, from those tables.  A "% medicare" rule
+-- takes the one-unit amount of the line's row (26, TC and 53 choose it); the
+-- contract's own policies then adjust it.  (A plain expression, so the
+-- planner inlines it and medicare_allowed keeps its per-query cache.)
+CREATE FUNCTION demo.medicare_basis(code text, modifier1 text, modifier2 text, service_date date, facility boolean)
+RETURNS numeric LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT medicare_allowed(code, ARRAY[CASE WHEN modifier1 IN ('26', 'TC', '53') THEN modifier1 END,
+                                        CASE WHEN modifier2 IN ('26', 'TC', '53') THEN modifier2 END],
+                            extract(year FROM service_date)::int, '0310200', facility) $$;
 CREATE VIEW demo.medicare_amount AS
 SELECT f.code, cf.effective_from, cf.effective_to, s.facility,
-       -- unlisted codes have no RVUs: no Medicare amount (carrier-priced)
-       CASE WHEN f.work_rvu + f.pe_rvu_nonfacility + f.mp_rvu > 0 THEN round((f.work_rvu + CASE WHEN s.facility THEN f.pe_rvu_facility ELSE f.pe_rvu_nonfacility END + f.mp_rvu)
-             * cf.conversion_factor, 2) END AS amount
+       medicare_allowed(f.code, '{}', extract(year FROM cf.effective_from)::int, '0310200', s.facility) AS amount
 FROM demo.medicare_fee f CROSS JOIN demo.medicare_cf cf CROSS JOIN (VALUES (false), (true)) AS s(facility);
-COMMENT ON VIEW demo.medicare_amount IS 'Medicare amount per code, conversion-factor period and setting';
+COMMENT ON VIEW demo.medicare_amount IS 'Medicare amount per code, conversion-factor period and setting (global rows, from pfs_rvu and pfs_gpci)';
 
 CREATE TABLE demo.payers (payer_id int PRIMARY KEY, name text, kind text, state text);
 COMMENT ON TABLE demo.payers IS 'the practice''s payers';
@@ -206,6 +236,9 @@ BEGIN
                                  AND m.effective_from = make_date(2023 + y.v, 1, 1)
                             WHERE f.work_rvu + f.pe_rvu_nonfacility > 0
                               AND NOT (p.payer_id = 4 AND f.kind IN ('therapy', 'drug'))
+                            UNION ALL  -- professional and technical components
+                            SELECT r.hcpcs || '-' || r.modifier, medicare_allowed(r.hcpcs, ARRAY[r.modifier], 2023 + y.v, '0310200')
+                            FROM pfs_rvu r WHERE r.year = 2023 + y.v AND r.modifier IN ('26', 'TC')
                             UNION ALL
                             SELECT code, amount FROM exhibit_tail) AS e)
                      || t.policies::rate_schedule END,
@@ -289,9 +322,9 @@ BEGIN
     -- ranked by fee.  Rows keep contract ids, not copies of the schedules.
     CREATE TEMP TABLE expected ON COMMIT DROP AS
     WITH priced AS (
-        SELECT l.*, c.payer_id, k.contract_id, k2024.contract_id AS contract_2024, m.amount AS medicare,
+        SELECT l.*, c.payer_id, k.contract_id, k2024.contract_id AS contract_2024, m.medicare,
                expected_allowed(k.schedule, l.code, ARRAY[l.modifier1, l.modifier2], l.units, l.billed,
-                                m.amount, 1, l.facility) AS fee,
+                                m.medicare, 1, l.facility) AS fee,
                f.kind IN ('surgery', 'procedure') AND f.kind <> 'em' AND l.code BETWEEN '10000' AND '69999' AS surgical
         FROM demo.claim_lines l
         JOIN demo.claims c USING (claim_id)
@@ -299,8 +332,8 @@ BEGIN
                                    AND (k.effective_to IS NULL OR l.service_date <= k.effective_to)
         JOIN demo.payer_contracts k2024 ON k2024.payer_id = c.payer_id AND k2024.effective_from = '2024-01-01'
         JOIN demo.medicare_fee f ON f.code = l.code
-        LEFT JOIN demo.medicare_amount m ON m.code = l.code AND m.facility = l.facility
-                                        AND l.service_date BETWEEN m.effective_from AND m.effective_to)
+        CROSS JOIN LATERAL (SELECT demo.medicare_basis(l.code, l.modifier1, l.modifier2, l.service_date,
+                                                       l.facility) AS medicare) AS m)
     SELECT *, CASE WHEN surgical THEN row_number() OVER (PARTITION BY claim_id, surgical ORDER BY fee DESC NULLS LAST, line_no)::int
                    ELSE 1 END AS procedure_rank
     FROM priced;

@@ -67,9 +67,9 @@ SELECT is((SELECT count(*)
            FROM (VALUES ('99213: 92.50; 27447: 140% medicare; 97110: 65.5% billed; j1100: 0.123456; default: 133.333333% medicare; modifier 80: 17.777777%'::rate_schedule)) AS sc(s),
                 (VALUES ('99213'), ('27447'), ('97110'), ('J1100'), ('99999')) AS c(code),
                 (VALUES ('{}'::text[]), ('{80,50}'), ('{AS}')) AS m(mods),
-                (VALUES (1::numeric), (0.5), (-2), (0.0000000001), (1.333333333333333333333333), (123456789012.5),
+                (VALUES (1::numeric), (0.5), (2), (0.0000000001), (1.333333333333333333333333), (123456789012.5),
                         (99999999999999999999), (0), (10000), (20000.00), (1e12), (12345678)) AS u(units),
-                (VALUES (NULL::numeric), (0.01), (12345.678), (-50), (1e30), (0.005), (-0.005), (100.125), (10000)) AS b(billed),
+                (VALUES (NULL::numeric), (0.01), (12345.678), (50), (1e30), (0.005), (0.004999), (100.125), (10000)) AS b(billed),
                 (VALUES (NULL::numeric), (87.1234), (0.000001)) AS md(medicare),
                 generate_series(1, 3) AS rank
            WHERE expected_allowed(s, code, mods, units, billed, medicare, rank)
@@ -114,7 +114,7 @@ SELECT is((SELECT count(*)
                  FROM unnest('{0, 0.01, 0.1, 0.99, 1, 10.5, 99.99, 100, 9999.99, 10000, 10000.01, 12345.6,
                                123456.78, 1000000, 99999999.99}'::numeric[]) AS amount
                  UNION ALL
-                 SELECT expected_allowed('A1234: 0.01'::rate_schedule, 'A1234', '{}', -units, NULL)
+                 SELECT expected_allowed('A1234: 0.01'::rate_schedule, 'A1234', '{}', units, NULL)
                  FROM unnest('{1, 10, 100, 10000, 123456789, 100000000}'::numeric[]) AS units) AS a
            WHERE NOT record_image_eq(ROW(x), ROW(x::text::numeric))),
           0::bigint, 'amounts are stored exactly as numeric stores them');
@@ -122,13 +122,17 @@ SELECT is((SELECT count(*)
 -- Independent reimplementation: the normalized table and CASE an analyst would write.
 CREATE TEMP TABLE fee AS
 SELECT k, e.* FROM rs, rate_schedule_entries(txt::rate_schedule) AS e;
-CREATE FUNCTION pg_temp.factor(md text, matched text) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$
+-- A modifier's factor: none when the entry is written for it; the assistant
+-- modifiers (80/81/82/AS) make one adjustment, AS's when the line has AS.
+CREATE FUNCTION pg_temp.factor(md text, matched text, mods text[]) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE WHEN md IS NULL OR md = matched THEN 1
+                WHEN md IN ('80','81','82','AS') AND matched IN ('80','81','82','AS') THEN 1
+                WHEN md IN ('80','81','82') AND 'AS' = ANY (mods) THEN 1
                 ELSE CASE md WHEN '50' THEN 1.5 WHEN '62' THEN 0.625 WHEN '80' THEN 0.16 WHEN '81' THEN 0.16
                              WHEN '82' THEN 0.16 WHEN 'AS' THEN 0.136 ELSE 1 END END $$;
 CREATE TEMP TABLE reference AS
 SELECT p.allowed,
-       CASE WHEN b.base IS NOT NULL THEN
+       CASE WHEN b.base IS NOT NULL AND NOT component_unpriced THEN
             round(least(b.base * ff.f, coalesce(p.billed, b.base * ff.f)), 2) END AS expected
 FROM priced p
 LEFT JOIN LATERAL (
@@ -140,12 +144,19 @@ LEFT JOIN LATERAL (
              (e.setting IS NOT NULL) DESC, array_position(p.mods, e.modifier)
     LIMIT 1) AS m ON true
 CROSS JOIN LATERAL (
-    SELECT CASE m.method WHEN 'amount' THEN m.amount * p.units WHEN 'case' THEN m.amount
-                         WHEN 'percent_medicare' THEN m.percent / 100 * p.medicare * p.units
-                         WHEN 'percent_billed' THEN m.percent / 100 * p.billed END AS base) AS b
+    -- modifier 50 is one bilateral procedure: units over 1 count as 1
+    SELECT CASE WHEN '50' = ANY (p.mods) THEN least(p.units, 1) ELSE p.units END AS units) AS u
 CROSS JOIN LATERAL (
-    SELECT pg_temp.factor(p.mods[1], m.modifier)
-           * CASE WHEN p.mods[2] IS DISTINCT FROM p.mods[1] THEN pg_temp.factor(p.mods[2], m.modifier) ELSE 1 END
+    SELECT CASE m.method WHEN 'amount' THEN m.amount * u.units WHEN 'case' THEN m.amount
+                         WHEN 'percent_medicare' THEN m.percent / 100 * p.medicare * u.units
+                         WHEN 'percent_billed' THEN m.percent / 100 * p.billed END AS base,
+           -- a 26/TC line priced by a fixed rule not written for it is unpriced
+           m.method IN ('amount', 'case') AND EXISTS (
+               SELECT 1 FROM unnest(p.mods) AS md
+               WHERE md IN ('26', 'TC') AND md IS DISTINCT FROM m.modifier) AS component_unpriced) AS b
+CROSS JOIN LATERAL (
+    SELECT pg_temp.factor(p.mods[1], m.modifier, p.mods)
+           * CASE WHEN p.mods[2] IS DISTINCT FROM p.mods[1] THEN pg_temp.factor(p.mods[2], m.modifier, p.mods) ELSE 1 END
            * CASE WHEN p.rank = 1 THEN 1 ELSE 0.5 END AS f) AS ff
 WHERE p.s::text !~ '(default|mppr|modifier|lesser_of)';
 SELECT cmp_ok((SELECT count(*) FROM reference WHERE expected IS NOT NULL), '>', 100::bigint,

@@ -4,14 +4,12 @@
 CREATE VIEW demo.priced_lines AS
 WITH lines AS (
     SELECT l.*, c.payer_id, c.received_date, c.submission, k.contract_id, k.terms, k.schedule,
-           m.amount AS medicare,
+           demo.medicare_basis(l.code, l.modifier1, l.modifier2, l.service_date, l.facility) AS medicare,
            l.code BETWEEN '10000' AND '69999' AS surgical
     FROM demo.claim_lines l
     JOIN demo.claims c USING (claim_id)
     JOIN demo.payer_contracts k ON k.payer_id = c.payer_id AND l.service_date >= k.effective_from
-                               AND (k.effective_to IS NULL OR l.service_date <= k.effective_to)
-    LEFT JOIN demo.medicare_amount m ON m.code = l.code AND m.facility = l.facility
-                                    AND l.service_date BETWEEN m.effective_from AND m.effective_to),
+                               AND (k.effective_to IS NULL OR l.service_date <= k.effective_to)),
 ranked AS (
     SELECT *, CASE WHEN surgical
                    THEN row_number() OVER (PARTITION BY claim_id, surgical
