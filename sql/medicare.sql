@@ -149,15 +149,17 @@ SELECT expected_allowed_explain('27130: 1000.00 no_mppr bilateral 200%', '27130'
        - 'lesser_of' - 'code';
 -- A binary COPY round trip of schedules with indicators (format 2) and without (format 1, as 1.0 wrote).
 SELECT '/tmp/contracts_ext_medicare_' || pg_backend_pid() || '.copy' AS copyfile \gset
+\setenv CONTRACTS_EXT_COPYFILE :copyfile
 CREATE TEMP TABLE indicator_src AS
 SELECT 1 AS id, '27130: 1500.00 no_mppr bilateral 200% no_assistant no_cosurgeon; 99213: 92.50'::rate_schedule AS s
 UNION ALL SELECT 2, '99213: 92.50; 27130-50@facility: 2000'
 UNION ALL SELECT 3, medicare_schedule(2099, '9999901');
-COPY indicator_src TO :'copyfile' (FORMAT binary);
+\copy indicator_src TO PROGRAM 'cat > "$CONTRACTS_EXT_COPYFILE"' (FORMAT binary)
 CREATE TEMP TABLE indicator_dst (LIKE indicator_src);
-COPY indicator_dst FROM :'copyfile' (FORMAT binary);
+\copy indicator_dst FROM PROGRAM 'cat "$CONTRACTS_EXT_COPYFILE"' (FORMAT binary)
 SELECT id, s.s = d.s AS same, get_byte(rate_schedule_send(d.s), 0) AS format
 FROM indicator_src s JOIN indicator_dst d USING (id) ORDER BY id;
+\! rm -f "$CONTRACTS_EXT_COPYFILE"
 \set VERBOSITY default
 SELECT '27130: 1500.00 bilateral'::rate_schedule;
 SELECT '27130: 1500.00 bilateral 150.5%'::rate_schedule;
