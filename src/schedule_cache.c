@@ -18,6 +18,11 @@
 #include "utils/memutils.h"
 
 #define CACHE_LINE 64
+
+int			schedule_cache_size = SCHEDULE_CACHE_DEFAULT_KB;
+int			schedule_cache_test = SCHEDULE_CACHE_TEST_NONE;
+
+static void cache_charge(struct ScheduleCache *cache, struct CacheEntry *e);
 #define INDEX_ALL_AFTER 512		/* codes looked up before indexing them all */
 
 /* A rule's rate or percent as an exact fraction, trailing zeros dropped. */
@@ -145,6 +150,8 @@ index_resize(PricedSchedule *ps, uint32 size)
 		if (old[i].key != 0)
 			*slot_for(ps, old[i].key) = old[i];
 	pfree(old_mem);
+	if (ps->owner)
+		cache_charge(ps->owner->cache, ps->owner);
 }
 
 /* Slot a code with its run of entries [first, first + n) and ready their rules. */
@@ -256,6 +263,7 @@ static void
 decode(PricedSchedule *ps, struct varlena *raw)
 {
 	ps->context = CurrentMemoryContext;
+	ps->owner = NULL;
 	ps->schedule = (RateSchedule *) PG_DETOAST_DATUM(PointerGetDatum(raw));
 	/* filled as codes are looked up; a large block is not even touched before */
 	ps->entries = palloc(Max(ps->schedule->nentries, 1) * sizeof(PricingEntry));
@@ -265,47 +273,201 @@ decode(PricedSchedule *ps, struct varlena *raw)
 	policies_build(ps);
 }
 
-/* Decode raw into cache entry i, in a context of its own under fn_mcxt. */
-static void
-entry_fill(FunctionCallInfo fcinfo, ScheduleCache *cache, int i, struct varlena *raw, uint64 key)
-{
-	CacheEntry *entry = &cache->entries[i];
-	MemoryContext oldcontext;
+/* ---------- the cache: a hash table, an order of use and a budget ---------- */
 
-	entry->context = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "contracts_ext schedule",
-										   ALLOCSET_DEFAULT_SIZES);
-	oldcontext = MemoryContextSwitchTo(entry->context);
-	cache->keys[i] = key;
-	entry->raw = NULL;
-	if (key == 0)
+/*
+ * A hash of an inline value's bytes, eight at a time.  Only entries of equal
+ * hash are compared byte for byte, so a collision costs a comparison, never
+ * a wrong schedule.  The test-only setting makes every hash equal.
+ */
+static uint32
+inline_hash(const struct varlena *raw)
+{
+	const char *p = (const char *) raw;
+	Size		len = VARSIZE_ANY(raw);
+	uint64		h = len;
+	uint64		w;
+	Size		i;
+
+	if (schedule_cache_test == SCHEDULE_CACHE_TEST_CONSTANT_HASH)
+		return 42;
+	for (i = 0; i + sizeof(w) <= len; i += sizeof(w))
 	{
-		entry->raw = palloc(VARSIZE_ANY(raw));
-		memcpy(entry->raw, raw, VARSIZE_ANY(raw));
+		memcpy(&w, p + i, sizeof(w));
+		h = (h ^ w) * UINT64CONST(0x9e3779b97f4a7c15);
+		h ^= h >> 29;
 	}
-	entry->ps = palloc(sizeof(PricedSchedule));
-	decode(entry->ps, key == 0 ? entry->raw : raw);
-	MemoryContextSwitchTo(oldcontext);
+	w = 0;
+	memcpy(&w, p + i, len - i);
+	return code_hash(h ^ w);
+}
+
+static void
+cache_create(FunctionCallInfo fcinfo)
+{
+	MemoryContext mcxt = fcinfo->flinfo->fn_mcxt;
+	ScheduleCache *cache = MemoryContextAllocZero(mcxt, sizeof(ScheduleCache));
+
+	cache->context = mcxt;
+	cache->mask = 63;
+	cache->buckets = MemoryContextAllocZero(mcxt, (cache->mask + 1) * sizeof(CacheEntry *));
+	fcinfo->flinfo->fn_extra = cache;
+}
+
+/* Double the buckets once there are more entries than buckets. */
+static void
+cache_grow(ScheduleCache *cache)
+{
+	uint32		size = (cache->mask + 1) * 2;
+	CacheEntry **buckets = MemoryContextAllocZero(cache->context, size * sizeof(CacheEntry *));
+	uint32		i;
+
+	for (i = 0; i <= cache->mask; i++)
+	{
+		CacheEntry *e = cache->buckets[i];
+
+		while (e != NULL)
+		{
+			CacheEntry *next = e->next;
+
+			e->next = buckets[e->hash & (size - 1)];
+			buckets[e->hash & (size - 1)] = e;
+			e = next;
+		}
+	}
+	pfree(cache->buckets);
+	cache->buckets = buckets;
+	cache->mask = size - 1;
+}
+
+/* The entry for raw (of this key and hash), or NULL. */
+static CacheEntry *
+cache_find(ScheduleCache *cache, const struct varlena *raw, uint64 key, uint32 hash)
+{
+	CacheEntry *e;
+
+	for (e = cache->buckets[hash & cache->mask]; e != NULL; e = e->next)
+		if (e->hash == hash && e->key == key && (key != 0 || schedule_cache_same_bytes(e, raw)))
+			return e;
+	return NULL;
+}
+
+/* Remove e from the cache and free it. */
+static void
+cache_evict(ScheduleCache *cache, CacheEntry *e)
+{
+	CacheEntry **link = &cache->buckets[e->hash & cache->mask];
+
+	while (*link != e)
+		link = &(*link)->next;
+	*link = e->next;
+	if (e->newer)
+		e->newer->older = e->older;
+	else
+		cache->newest = e->older;
+	if (e->older)
+		e->older->newer = e->newer;
+	else
+		cache->oldest = e->newer;
+	cache->total -= e->charged;
+	cache->nentries--;
+	MemoryContextDelete(e->context);
 }
 
 /*
- * priced_schedule beyond its inline fast path: an inline value, a value not
- * in the cache yet, or an in-memory TOAST pointer, which has no stable key
- * (such a value is decoded afresh in the calling context).
+ * Count e's memory as it is now (its index grows as codes are looked up),
+ * and evict the least recently used schedules while the cache is over its
+ * budget.  e itself, the schedule in use, stays even if it alone is over.
+ */
+static void
+cache_charge(ScheduleCache *cache, CacheEntry *e)
+{
+	Size		now = MemoryContextMemAllocated(e->context, false);
+	Size		budget = (Size) schedule_cache_size * 1024;
+
+	cache->total += now - e->charged;
+	e->charged = now;
+	while (cache->total > budget && cache->oldest != e)
+		cache_evict(cache, cache->oldest);
+}
+
+/* Make e, fully built, the newest entry of the cache. */
+static void
+cache_publish(ScheduleCache *cache, CacheEntry *e)
+{
+	CacheEntry **bucket;
+
+	if (cache->nentries >= cache->mask + 1)
+		cache_grow(cache);
+	MemoryContextSetParent(e->context, cache->context);
+	bucket = &cache->buckets[e->hash & cache->mask];
+	e->next = *bucket;
+	*bucket = e;
+	e->older = cache->newest;
+	e->newer = NULL;
+	if (cache->newest)
+		cache->newest->newer = e;
+	else
+		cache->oldest = e;
+	cache->newest = e;
+	cache->nentries++;
+	e->cache = cache;
+	e->ps.owner = e;
+	cache_charge(cache, e);
+}
+
+/*
+ * Decode raw into a new entry, in a memory context of its own.  Until it is
+ * published, the context hangs under the caller's, so an error half-way
+ * (caught by PL/pgSQL, say) frees it with the caller's context and leaves
+ * the cache as it was.
+ */
+static CacheEntry *
+entry_build(struct varlena *raw, uint64 key, uint32 hash)
+{
+	MemoryContext context = AllocSetContextCreate(CurrentMemoryContext, "contracts_ext schedule",
+												  ALLOCSET_SMALL_MINSIZE, ALLOCSET_SMALL_INITSIZE,
+												  ALLOCSET_DEFAULT_MAXSIZE);
+	MemoryContext oldcontext = MemoryContextSwitchTo(context);
+	CacheEntry *e = palloc0(sizeof(CacheEntry));
+
+	e->context = context;
+	e->key = key;
+	e->hash = hash;
+	if (key == 0)
+	{
+		e->raw = palloc(VARSIZE_ANY(raw));
+		memcpy(e->raw, raw, VARSIZE_ANY(raw));
+	}
+	decode(&e->ps, key == 0 ? e->raw : raw);
+	if (schedule_cache_test == SCHEDULE_CACHE_TEST_FAIL_BUILD)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("schedule cache test: build failed on purpose"),
+				 errdetail("contracts_ext.schedule_cache_test is fail_build (a test-only setting).")));
+	MemoryContextSwitchTo(oldcontext);
+	return e;
+}
+
+/*
+ * priced_schedule beyond its inline fast path: a value not in the cache yet,
+ * an inline value other than the last used (found by the hash of its
+ * bytes), or an in-memory TOAST pointer, which has no stable key (such a
+ * value is decoded afresh in the calling context).
  */
 PricedSchedule *
 priced_schedule_slow(FunctionCallInfo fcinfo, int argno)
 {
 	struct varlena *raw = (struct varlena *) PG_GETARG_POINTER(argno);
-	ScheduleCache *cache = fcinfo->flinfo->fn_extra;
+	ScheduleCache *cache;
+	CacheEntry *e;
 	uint64		key = 0;
-	int			i;
+	uint32		hash;
 
 	if (VARATT_IS_EXTERNAL_ONDISK(raw))
 	{
-		struct varatt_external ext;
-
-		VARATT_EXTERNAL_GET_POINTER(ext, raw);
-		key = ((uint64) ext.va_valueid << 32) | ext.va_toastrelid;
+		key = toast_key(raw);
+		hash = code_hash(key);
 	}
 	else if (VARATT_IS_EXTERNAL(raw))
 	{
@@ -314,24 +476,17 @@ priced_schedule_slow(FunctionCallInfo fcinfo, int argno)
 		decode(ps, raw);
 		return ps;
 	}
-	if (cache == NULL)
-	{
-		cache = fcinfo->flinfo->fn_extra =
-			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ScheduleCache));
-		memset(cache->hint, -1, sizeof(cache->hint));
-	}
-	for (i = 0; i < cache->nentries; i++)
-		if (schedule_cache_matches(cache, i, raw, key))
-			return cache->entries[i].ps;
-
-	if (cache->nentries < SCHEDULE_CACHE_SLOTS)
-		i = cache->nentries++;
+	else
+		hash = inline_hash(raw);
+	if (fcinfo->flinfo->fn_extra == NULL)
+		cache_create(fcinfo);
+	cache = fcinfo->flinfo->fn_extra;
+	if ((e = cache_find(cache, raw, key, hash)) != NULL)
+		schedule_cache_touch(cache, e);
 	else
 	{
-		i = cache->next_victim;
-		cache->next_victim = (cache->next_victim + 1) % SCHEDULE_CACHE_SLOTS;
-		MemoryContextDelete(cache->entries[i].context);
+		e = entry_build(raw, key, hash);
+		cache_publish(cache, e);
 	}
-	entry_fill(fcinfo, cache, i, raw, key);
-	return cache->entries[i].ps;
+	return &e->ps;
 }

@@ -71,6 +71,7 @@ typedef struct PricedSchedule
 	Fixed64		mppr_factor[RS_MAX_MPPR];
 	int			nadjusts;		/* the modifier adjustments in force, */
 	ModifierFactor *adjusts;	/* the schedule's first, then built-in */
+	struct CacheEntry *owner;	/* the cache entry holding it, or NULL */
 } PricedSchedule;
 
 extern PricedSchedule *priced_schedule_slow(FunctionCallInfo fcinfo, int argno);
@@ -97,84 +98,117 @@ code_hash(uint64 key)
 }
 
 /*
- * Claim lines of several payers arrive interleaved, so the cache holds a
- * few schedules at once; a miss replaces the slots round-robin.
+ * The decoded schedules of one call site (fn_extra), for the life of the
+ * query: a hash table on the schedule's identity, and a list in order of
+ * use so that past the memory budget (contracts_ext.schedule_cache_size)
+ * the least recently used are evicted.  An on-disk value's key is its
+ * TOAST pointer's value and relation OIDs (never 0); an inline value's key
+ * is 0, its hash is of its bytes, and a hit compares the bytes.  Each entry
+ * lives in a memory context of its own, with its raw bytes and decoded
+ * schedule; it is published only once fully built.
  */
-#define SCHEDULE_CACHE_SLOTS 32
-
 typedef struct CacheEntry
 {
+	uint64		key;			/* TOAST identity, or 0 for an inline value */
+	uint32		hash;			/* of the key, or of an inline value's bytes */
+	struct CacheEntry *next;	/* in its bucket */
+	struct CacheEntry *newer;	/* in the order of use */
+	struct CacheEntry *older;
 	struct varlena *raw;		/* an inline value's bytes (its key) */
-	MemoryContext context;		/* holds raw and ps */
-	PricedSchedule *ps;
+	MemoryContext context;		/* holds the entry, raw and ps */
+	Size		charged;		/* bytes counted against the budget */
+	struct ScheduleCache *cache;
+	PricedSchedule ps;
 } CacheEntry;
-
-/*
- * The keys are kept apart from the entries, so finding a schedule reads one
- * or two cache lines: an on-disk value's key is its TOAST pointer's value
- * and relation OIDs (never 0); an inline value's is 0 and its bytes.  The
- * hint maps a hash of the key to the entry last found for it, so a query
- * over many contracts finds each schedule at the first try; a hint is only
- * a guess, checked like any entry.
- */
-#define SCHEDULE_CACHE_HINTS 64
 
 typedef struct ScheduleCache
 {
-	int			nentries;
-	int			next_victim;
-	int8		hint[SCHEDULE_CACHE_HINTS]; /* entry index, or -1 */
-	uint64		keys[SCHEDULE_CACHE_SLOTS];
-	CacheEntry	entries[SCHEDULE_CACHE_SLOTS];
+	CacheEntry **buckets;
+	uint32		mask;			/* buckets - 1 */
+	uint32		nentries;
+	CacheEntry *newest;			/* the schedule last used */
+	CacheEntry *oldest;			/* the next to evict */
+	Size		total;			/* bytes charged by the entries */
+	MemoryContext context;		/* fn_mcxt */
 } ScheduleCache;
 
-/* Is cache entry i the value raw, of this key? */
-static inline bool
-schedule_cache_matches(const ScheduleCache *cache, int i, const struct varlena *raw, uint64 key)
+/* The budget in kB (contracts_ext.schedule_cache_size; contracts_ext.c). */
+#define SCHEDULE_CACHE_DEFAULT_KB (128 * 1024)
+extern int	schedule_cache_size;
+
+/* Test-only behaviour (contracts_ext.schedule_cache_test); never in production. */
+typedef enum ScheduleCacheTest
 {
-	return cache->keys[i] == key &&
-		(key != 0 || (VARSIZE_ANY(cache->entries[i].raw) == VARSIZE_ANY(raw) &&
-					  memcmp(cache->entries[i].raw, raw, VARSIZE_ANY(raw)) == 0));
+	SCHEDULE_CACHE_TEST_NONE,
+	SCHEDULE_CACHE_TEST_CONSTANT_HASH,	/* every inline value hashes alike */
+	SCHEDULE_CACHE_TEST_FAIL_BUILD	/* an error after decoding, before publishing */
+} ScheduleCacheTest;
+extern int	schedule_cache_test;
+
+/* The key of an on-disk (TOASTed) value: its value and relation OIDs. */
+static inline uint64
+toast_key(const struct varlena *raw)
+{
+	struct varatt_external ext;
+
+	VARATT_EXTERNAL_GET_POINTER(ext, raw);
+	return ((uint64) ext.va_valueid << 32) | ext.va_toastrelid;
+}
+
+/* Is the inline value raw the bytes of entry e? */
+static inline bool
+schedule_cache_same_bytes(const CacheEntry *e, const struct varlena *raw)
+{
+	return e->key == 0 && VARSIZE_ANY(e->raw) == VARSIZE_ANY(raw) &&
+		memcmp(e->raw, raw, VARSIZE_ANY(raw)) == 0;
+}
+
+/* Mark e the most recently used. */
+static inline void
+schedule_cache_touch(ScheduleCache *cache, CacheEntry *e)
+{
+	if (e == cache->newest)
+		return;
+	e->newer->older = e->older;	/* e is not the newest: it has a newer */
+	if (e->older)
+		e->older->newer = e->newer;
+	else
+		cache->oldest = e->newer;
+	e->older = cache->newest;
+	e->newer = NULL;
+	cache->newest->newer = e;
+	cache->newest = e;
 }
 
 /*
  * The schedule of argument argno ready for pricing, from the cache when it
  * holds the same value: same TOAST pointer, or for an inline value the same
- * bytes.  Finding it in the cache is inline; decoding is not.
+ * bytes.  Inline here: an on-disk value found in its bucket, and an inline
+ * value equal to the schedule last used (which saves hashing its bytes).
  */
 static inline PricedSchedule *
 priced_schedule(FunctionCallInfo fcinfo, int argno)
 {
 	struct varlena *raw = (struct varlena *) PG_GETARG_POINTER(argno);
 	ScheduleCache *cache = fcinfo->flinfo->fn_extra;
-	uint64		key = 0;
-	uint32		h;
-	int			i;
+	CacheEntry *e;
 
 	if (unlikely(cache == NULL))
 		return priced_schedule_slow(fcinfo, argno);
 	if (VARATT_IS_EXTERNAL_ONDISK(raw))
 	{
-		struct varatt_external ext;
+		uint64		key = toast_key(raw);
 
-		VARATT_EXTERNAL_GET_POINTER(ext, raw);
-		key = ((uint64) ext.va_valueid << 32) | ext.va_toastrelid;
-		h = ext.va_valueid;
+		for (e = cache->buckets[code_hash(key) & cache->mask]; e != NULL; e = e->next)
+			if (e->key == key)
+			{
+				schedule_cache_touch(cache, e);
+				return &e->ps;
+			}
 	}
-	else if (VARATT_IS_EXTERNAL(raw))
-		return priced_schedule_slow(fcinfo, argno);	/* in memory: no stable key */
-	else
-		h = VARSIZE_ANY(raw);
-	h %= SCHEDULE_CACHE_HINTS;
-	i = cache->hint[h];
-	if (i >= 0 && schedule_cache_matches(cache, i, raw, key))
-		return cache->entries[i].ps;
-	for (i = 0; i < cache->nentries; i++)
-		if (schedule_cache_matches(cache, i, raw, key))
-		{
-			cache->hint[h] = i;
-			return cache->entries[i].ps;
-		}
+	else if (!VARATT_IS_EXTERNAL(raw) && cache->newest != NULL &&
+			 schedule_cache_same_bytes(cache->newest, raw))
+		return &cache->newest->ps;
 	return priced_schedule_slow(fcinfo, argno);
 }
 
