@@ -182,8 +182,12 @@ index_all(PricedSchedule *ps)
 	int			i;
 	int			end;
 
-	/* straight to the final size: at most two-thirds full with every code */
-	while (size * 2 < ((uint32) s->nentries + ps->nslots_used + 1) * 3)
+	/*
+	 * Straight to the final size: at most two-thirds full with every code
+	 * (the schedule has at most nentries codes; should the codes looked up
+	 * but absent make more, index_code grows the table once more).
+	 */
+	while (size * 2 < ((uint32) Max(s->nentries, (int32) ps->nslots_used) + 1) * 3)
 		size *= 2;
 	if (size > ps->mask + 1)
 		index_resize(ps, size);
@@ -258,6 +262,17 @@ policies_build(PricedSchedule *ps)
 	}
 }
 
+/* A first index: 64 slots, or fewer when that is room for every code. */
+static uint32
+initial_index_size(int32 nentries)
+{
+	uint32		size = 8;
+
+	while (size < 64 && (uint32) nentries * 3 >= size * 2)
+		size *= 2;
+	return size;
+}
+
 /* Decode raw into ps, in the current memory context. */
 static void
 decode(PricedSchedule *ps, struct varlena *raw)
@@ -269,7 +284,7 @@ decode(PricedSchedule *ps, struct varlena *raw)
 	ps->entries = palloc(Max(ps->schedule->nentries, 1) * sizeof(PricingEntry));
 	ps->nslots_used = 0;
 	ps->indexed_all = false;
-	index_alloc(ps, 64);
+	index_alloc(ps, initial_index_size(ps->schedule->nentries));
 	policies_build(ps);
 }
 
@@ -425,9 +440,9 @@ cache_publish(ScheduleCache *cache, CacheEntry *e)
 static CacheEntry *
 entry_build(struct varlena *raw, uint64 key, uint32 hash)
 {
+	/* small blocks: pieces over 2 kB (schedule, entries, index) get blocks of their size */
 	MemoryContext context = AllocSetContextCreate(CurrentMemoryContext, "contracts_ext schedule",
-												  ALLOCSET_SMALL_MINSIZE, ALLOCSET_SMALL_INITSIZE,
-												  ALLOCSET_DEFAULT_MAXSIZE);
+												  ALLOCSET_SMALL_SIZES);
 	MemoryContext oldcontext = MemoryContextSwitchTo(context);
 	CacheEntry *e = palloc0(sizeof(CacheEntry));
 
