@@ -100,6 +100,7 @@ extern bool parse_rule(ItemParser *p, const ParsedItem *item, const char *s,
 					   uint8 *method, int64 *value);
 extern char *format_rule(uint8 method, int64 value);
 extern char *format_selector(const RateEntry *e);
+extern Term *rate_schedule_terms(const RateSchedule *s, int *nterms);
 extern const char *method_name(uint8 method);
 extern int	modifier_adjustments(const RateSchedule *s, ModifierAdjust *out);
 extern int64 mppr_percent(const RateSchedule *s, int32 rank);
