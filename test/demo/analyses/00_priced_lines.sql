@@ -8,8 +8,7 @@ WITH lines AS (
            l.code BETWEEN '10000' AND '69999' AS surgical
     FROM demo.claim_lines l
     JOIN demo.claims c USING (claim_id)
-    JOIN demo.payer_contracts k ON k.payer_id = c.payer_id AND l.service_date >= k.effective_from
-                               AND (k.effective_to IS NULL OR l.service_date <= k.effective_to)
+    JOIN demo.payer_contracts k ON k.payer_id = c.payer_id AND k.valid @> l.service_date
     LEFT JOIN demo.medicare_amount m ON m.code = l.code AND m.facility = l.facility
                                     AND l.service_date BETWEEN m.effective_from AND m.effective_to),
 ranked AS (
