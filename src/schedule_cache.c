@@ -23,7 +23,8 @@ int			schedule_cache_size = SCHEDULE_CACHE_DEFAULT_KB;
 int			schedule_cache_test = SCHEDULE_CACHE_TEST_NONE;
 
 static void cache_charge(struct ScheduleCache *cache, struct CacheEntry *e);
-#define INDEX_ALL_AFTER 512		/* codes looked up before indexing them all */
+#define INDEX_ALL_MIN 64		/* codes looked up before indexing them all... */
+#define INDEX_ALL_FRACTION 16	/* ...or this fraction of the schedule's entries */
 
 /* A rule's rate or percent as an exact fraction, trailing zeros dropped. */
 Fixed64
@@ -212,8 +213,10 @@ index_all(PricedSchedule *ps)
  * too, so its next lookup is as quick).  A practice bills a few hundred of
  * a full exhibit's thousands of codes, so indexing codes as they come costs
  * far less than indexing every code of every schedule in every query; when
- * a query turns out to use many of them, the rest are indexed in one pass.
- * The table is kept at most two-thirds full.
+ * a query turns out to use many of them (a sixteenth of the entries, about
+ * where the binary searches cost as much as one pass: 625 codes of a
+ * 10,000-code exhibit, 64 of a 1,000-code schedule), the rest are indexed
+ * in one pass.  The table is kept at most two-thirds full.
  */
 const CodeSlot *
 priced_schedule_add_code(PricedSchedule *ps, uint64 key)
@@ -221,7 +224,8 @@ priced_schedule_add_code(PricedSchedule *ps, uint64 key)
 	int			n;
 	int			first;
 
-	if (!ps->indexed_all && ps->nslots_used >= INDEX_ALL_AFTER)
+	if (!ps->indexed_all &&
+		ps->nslots_used >= Max(INDEX_ALL_MIN, ps->schedule->nentries / INDEX_ALL_FRACTION))
 	{
 		index_all(ps);
 		return priced_schedule_find_key(ps, key);
@@ -280,6 +284,8 @@ decode(PricedSchedule *ps, struct varlena *raw)
 	ps->context = CurrentMemoryContext;
 	ps->owner = NULL;
 	ps->schedule = (RateSchedule *) PG_DETOAST_DATUM(PointerGetDatum(raw));
+	ps->rs_entries = RS_ENTRIES(ps->schedule);
+	ps->lesser_of = ps->schedule->lesser_of;
 	/* filled as codes are looked up; a large block is not even touched before */
 	ps->entries = palloc(Max(ps->schedule->nentries, 1) * sizeof(PricingEntry));
 	ps->nslots_used = 0;
@@ -329,7 +335,7 @@ cache_create(FunctionCallInfo fcinfo)
 	fcinfo->flinfo->fn_extra = cache;
 }
 
-/* Double the buckets once there are more entries than buckets. */
+/* Double the buckets once they are half full: chains of one entry, mostly. */
 static void
 cache_grow(ScheduleCache *cache)
 {
@@ -367,6 +373,33 @@ cache_find(ScheduleCache *cache, const struct varlena *raw, uint64 key, uint32 h
 	return NULL;
 }
 
+/* Take e out of the ring. */
+static void
+ring_remove(ScheduleCache *cache, CacheEntry *e)
+{
+	if (e->newer)
+		e->newer->older = e->older;
+	else
+		cache->newest = e->older;
+	if (e->older)
+		e->older->newer = e->newer;
+	else
+		cache->oldest = e->newer;
+}
+
+/* Put e at the ring's newest end. */
+static void
+ring_push(ScheduleCache *cache, CacheEntry *e)
+{
+	e->older = cache->newest;
+	e->newer = NULL;
+	if (cache->newest)
+		cache->newest->newer = e;
+	else
+		cache->oldest = e;
+	cache->newest = e;
+}
+
 /* Remove e from the cache and free it. */
 static void
 cache_evict(ScheduleCache *cache, CacheEntry *e)
@@ -376,14 +409,9 @@ cache_evict(ScheduleCache *cache, CacheEntry *e)
 	while (*link != e)
 		link = &(*link)->next;
 	*link = e->next;
-	if (e->newer)
-		e->newer->older = e->older;
-	else
-		cache->newest = e->older;
-	if (e->older)
-		e->older->newer = e->newer;
-	else
-		cache->oldest = e->newer;
+	ring_remove(cache, e);
+	if (cache->last == e)
+		cache->last = NULL;
 	cache->total -= e->charged;
 	cache->nentries--;
 	MemoryContextDelete(e->context);
@@ -392,7 +420,10 @@ cache_evict(ScheduleCache *cache, CacheEntry *e)
 /*
  * Count e's memory as it is now (its index grows as codes are looked up),
  * and evict the least recently used schedules while the cache is over its
- * budget.  e itself, the schedule in use, stays even if it alone is over.
+ * budget: the clock passes over the ring from its oldest end, giving an
+ * entry used since its last pass a second chance (to the newest end, its
+ * flag cleared) and evicting the first that was not.  e itself, the
+ * schedule in use, stays even if it alone is over.
  */
 static void
 cache_charge(ScheduleCache *cache, CacheEntry *e)
@@ -402,8 +433,19 @@ cache_charge(ScheduleCache *cache, CacheEntry *e)
 
 	cache->total += now - e->charged;
 	e->charged = now;
-	while (cache->total > budget && cache->oldest != e)
-		cache_evict(cache, cache->oldest);
+	while (cache->total > budget && cache->nentries > 1)
+	{
+		CacheEntry *victim = cache->oldest;
+
+		if (victim == e || victim->ps.used)
+		{
+			victim->ps.used = false;
+			ring_remove(cache, victim);
+			ring_push(cache, victim);
+		}
+		else
+			cache_evict(cache, victim);
+	}
 }
 
 /* Make e, fully built, the newest entry of the cache. */
@@ -412,22 +454,17 @@ cache_publish(ScheduleCache *cache, CacheEntry *e)
 {
 	CacheEntry **bucket;
 
-	if (cache->nentries >= cache->mask + 1)
+	if (cache->nentries * 2 >= cache->mask + 1)
 		cache_grow(cache);
 	MemoryContextSetParent(e->context, cache->context);
 	bucket = &cache->buckets[e->hash & cache->mask];
 	e->next = *bucket;
 	*bucket = e;
-	e->older = cache->newest;
-	e->newer = NULL;
-	if (cache->newest)
-		cache->newest->newer = e;
-	else
-		cache->oldest = e;
-	cache->newest = e;
+	ring_push(cache, e);
 	cache->nentries++;
 	e->cache = cache;
 	e->ps.owner = e;
+	cache->last = e;
 	cache_charge(cache, e);
 }
 
@@ -444,7 +481,9 @@ entry_build(struct varlena *raw, uint64 key, uint32 hash)
 	MemoryContext context = AllocSetContextCreate(CurrentMemoryContext, "contracts_ext schedule",
 												  ALLOCSET_SMALL_SIZES);
 	MemoryContext oldcontext = MemoryContextSwitchTo(context);
-	CacheEntry *e = palloc0(sizeof(CacheEntry));
+	CacheEntry *e = (CacheEntry *) TYPEALIGN(CACHE_LINE, palloc(sizeof(CacheEntry) + CACHE_LINE));
+
+	memset(e, 0, sizeof(CacheEntry));
 
 	e->context = context;
 	e->key = key;
@@ -497,11 +536,8 @@ priced_schedule_slow(FunctionCallInfo fcinfo, int argno)
 		cache_create(fcinfo);
 	cache = fcinfo->flinfo->fn_extra;
 	if ((e = cache_find(cache, raw, key, hash)) != NULL)
-		schedule_cache_touch(cache, e);
-	else
-	{
-		e = entry_build(raw, key, hash);
-		cache_publish(cache, e);
-	}
+		return schedule_cache_use(cache, e);
+	e = entry_build(raw, key, hash);
+	cache_publish(cache, e);
 	return &e->ps;
 }

@@ -54,21 +54,29 @@ typedef struct ModifierFactor
 	Fixed64		factor;
 } ModifierFactor;
 
-/* A schedule ready for pricing. */
+/*
+ * A schedule ready for pricing.  Pricing a line reads the fields up to
+ * mppr_percent[0] (and the code's slot), not the schedule itself: in a cache entry they share one cache line with
+ * the entry's key, which matters when lines of a thousand schedules come in
+ * random order and each row's schedule is a miss in the CPU caches.
+ */
 typedef struct PricedSchedule
 {
 	RateSchedule *schedule;		/* detoasted */
-	MemoryContext context;		/* where the index grows */
-	uint32		mask;			/* slots - 1 */
-	uint32		nslots_used;
-	bool		indexed_all;	/* every code of the schedule has a slot */
 	CodeSlot   *slots;			/* open addressing, linear probing */
-	void	   *slots_mem;		/* the allocation slots lies in */
-	Fixed64		default_factor; /* the default rule, when there is one */
+	uint32		mask;			/* slots - 1 */
+	bool		used;			/* in a cache: used since eviction passed it */
+	bool		lesser_of;		/* the schedule's lesser_of policy */
 	PricingEntry *entries;		/* the schedule's entries, same order; those
 								 * of codes looked up so far are filled */
+	const RateEntry *rs_entries;	/* RS_ENTRIES(schedule) */
 	int64		mppr_percent[RS_MAX_MPPR];	/* by rank - 1; the last holds on */
 	Fixed64		mppr_factor[RS_MAX_MPPR];
+	Fixed64		default_factor; /* the default rule, when there is one */
+	uint32		nslots_used;
+	bool		indexed_all;	/* every code of the schedule has a slot */
+	MemoryContext context;		/* where the index grows */
+	void	   *slots_mem;		/* the allocation slots lies in */
 	int			nadjusts;		/* the modifier adjustments in force, */
 	ModifierFactor *adjusts;	/* the schedule's first, then built-in */
 	struct CacheEntry *owner;	/* the cache entry holding it, or NULL */
@@ -99,9 +107,15 @@ code_hash(uint64 key)
 
 /*
  * The decoded schedules of one call site (fn_extra), for the life of the
- * query: a hash table on the schedule's identity, and a list in order of
- * use so that past the memory budget (contracts_ext.schedule_cache_size)
- * the least recently used are evicted.  An on-disk value's key is its
+ * query: a hash table on the schedule's identity, and a ring in order of
+ * decoding so that past the memory budget (contracts_ext.schedule_cache_size)
+ * the least recently used are evicted.  The order of use is kept the way
+ * PostgreSQL's buffer manager keeps it, by the clock (second-chance)
+ * approximation of LRU: a hit only sets the entry's used flag, in the
+ * cache line the lookup reads anyway, and eviction passes over (and clears)
+ * the entries used since its last pass.  Keeping an exact order would move
+ * an entry on nearly every row when lines arrive in random order, writing
+ * to two other entries each time, scattered over memory.  An on-disk value's key is its
  * TOAST pointer's value and relation OIDs (never 0); an inline value's key
  * is 0, its hash is of its bytes, and a hit compares the bytes.  Each entry
  * lives in a memory context of its own, with its raw bytes and decoded
@@ -110,15 +124,15 @@ code_hash(uint64 key)
 typedef struct CacheEntry
 {
 	uint64		key;			/* TOAST identity, or 0 for an inline value */
-	uint32		hash;			/* of the key, or of an inline value's bytes */
 	struct CacheEntry *next;	/* in its bucket */
-	struct CacheEntry *newer;	/* in the order of use */
-	struct CacheEntry *older;
+	PricedSchedule ps;			/* its first fields in the key's cache line */
+	uint32		hash;			/* of the key, or of an inline value's bytes */
+	struct CacheEntry *newer;	/* in the ring: decoded, or given a second */
+	struct CacheEntry *older;	/* chance, after/before this one */
 	struct varlena *raw;		/* an inline value's bytes (its key) */
 	MemoryContext context;		/* holds the entry, raw and ps */
 	Size		charged;		/* bytes counted against the budget */
 	struct ScheduleCache *cache;
-	PricedSchedule ps;
 } CacheEntry;
 
 typedef struct ScheduleCache
@@ -126,8 +140,9 @@ typedef struct ScheduleCache
 	CacheEntry **buckets;
 	uint32		mask;			/* buckets - 1 */
 	uint32		nentries;
-	CacheEntry *newest;			/* the schedule last used */
-	CacheEntry *oldest;			/* the next to evict */
+	CacheEntry *newest;			/* the ring's ends: the next to evict, */
+	CacheEntry *oldest;			/* unless used since, is the oldest */
+	CacheEntry *last;			/* the entry last used, or NULL */
 	Size		total;			/* bytes charged by the entries */
 	MemoryContext context;		/* fn_mcxt */
 } ScheduleCache;
@@ -163,21 +178,13 @@ schedule_cache_same_bytes(const CacheEntry *e, const struct varlena *raw)
 		memcmp(e->raw, raw, VARSIZE_ANY(raw)) == 0;
 }
 
-/* Mark e the most recently used. */
-static inline void
-schedule_cache_touch(ScheduleCache *cache, CacheEntry *e)
+/* Mark e used: it gets a second chance when its turn to be evicted comes. */
+static inline PricedSchedule *
+schedule_cache_use(ScheduleCache *cache, CacheEntry *e)
 {
-	if (e == cache->newest)
-		return;
-	e->newer->older = e->older;	/* e is not the newest: it has a newer */
-	if (e->older)
-		e->older->newer = e->newer;
-	else
-		cache->oldest = e->newer;
-	e->older = cache->newest;
-	e->newer = NULL;
-	cache->newest->newer = e;
-	cache->newest = e;
+	e->ps.used = true;
+	cache->last = e;
+	return &e->ps;
 }
 
 /*
@@ -201,14 +208,11 @@ priced_schedule(FunctionCallInfo fcinfo, int argno)
 
 		for (e = cache->buckets[code_hash(key) & cache->mask]; e != NULL; e = e->next)
 			if (e->key == key)
-			{
-				schedule_cache_touch(cache, e);
-				return &e->ps;
-			}
+				return schedule_cache_use(cache, e);
 	}
-	else if (!VARATT_IS_EXTERNAL(raw) && cache->newest != NULL &&
-			 schedule_cache_same_bytes(cache->newest, raw))
-		return &cache->newest->ps;
+	else if (!VARATT_IS_EXTERNAL(raw) && cache->last != NULL &&
+			 schedule_cache_same_bytes(cache->last, raw))
+		return &cache->last->ps;
 	return priced_schedule_slow(fcinfo, argno);
 }
 
