@@ -332,6 +332,7 @@ cache_create(FunctionCallInfo fcinfo)
 	cache->context = mcxt;
 	cache->mask = 63;
 	cache->buckets = MemoryContextAllocZero(mcxt, (cache->mask + 1) * sizeof(CacheEntry *));
+	cache->hints = MemoryContextAllocZero(mcxt, (cache->mask + 1) * sizeof(uint32));
 	fcinfo->flinfo->fn_extra = cache;
 }
 
@@ -358,6 +359,8 @@ cache_grow(ScheduleCache *cache)
 	}
 	pfree(cache->buckets);
 	cache->buckets = buckets;
+	pfree(cache->hints);
+	cache->hints = MemoryContextAllocZero(cache->context, size * sizeof(uint32));	/* hints start over */
 	cache->mask = size - 1;
 }
 
@@ -368,7 +371,7 @@ cache_find(ScheduleCache *cache, const struct varlena *raw, uint64 key, uint32 h
 	CacheEntry *e;
 
 	for (e = cache->buckets[hash & cache->mask]; e != NULL; e = e->next)
-		if (e->hash == hash && e->key == key && (key != 0 || schedule_cache_same_bytes(e, raw)))
+		if (e->key == key && (!key_is_inline(key) || schedule_cache_same_bytes(e, raw)))
 			return e;
 	return NULL;
 }
@@ -412,6 +415,7 @@ cache_evict(ScheduleCache *cache, CacheEntry *e)
 	ring_remove(cache, e);
 	if (cache->last == e)
 		cache->last = NULL;
+
 	cache->total -= e->charged;
 	cache->nentries--;
 	MemoryContextDelete(e->context);
@@ -488,12 +492,12 @@ entry_build(struct varlena *raw, uint64 key, uint32 hash)
 	e->context = context;
 	e->key = key;
 	e->hash = hash;
-	if (key == 0)
+	if (key_is_inline(key))
 	{
 		e->raw = palloc(VARSIZE_ANY(raw));
 		memcpy(e->raw, raw, VARSIZE_ANY(raw));
 	}
-	decode(&e->ps, key == 0 ? e->raw : raw);
+	decode(&e->ps, key_is_inline(key) ? e->raw : raw);
 	if (schedule_cache_test == SCHEDULE_CACHE_TEST_FAIL_BUILD)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
@@ -531,13 +535,19 @@ priced_schedule_slow(FunctionCallInfo fcinfo, int argno)
 		return ps;
 	}
 	else
+	{
 		hash = inline_hash(raw);
+		key = inline_key(hash);
+	}
 	if (fcinfo->flinfo->fn_extra == NULL)
 		cache_create(fcinfo);
 	cache = fcinfo->flinfo->fn_extra;
-	if ((e = cache_find(cache, raw, key, hash)) != NULL)
-		return schedule_cache_use(cache, e);
-	e = entry_build(raw, key, hash);
-	cache_publish(cache, e);
-	return &e->ps;
+	if ((e = cache_find(cache, raw, key, hash)) == NULL)
+	{
+		e = entry_build(raw, key, hash);
+		cache_publish(cache, e);
+	}
+	if (key_is_inline(key))
+		cache->hints[schedule_cache_hint(raw) & cache->mask] = hash;
+	return schedule_cache_use(cache, e);
 }

@@ -115,15 +115,15 @@ code_hash(uint64 key)
  * cache line the lookup reads anyway, and eviction passes over (and clears)
  * the entries used since its last pass.  Keeping an exact order would move
  * an entry on nearly every row when lines arrive in random order, writing
- * to two other entries each time, scattered over memory.  An on-disk value's key is its
- * TOAST pointer's value and relation OIDs (never 0); an inline value's key
- * is 0, its hash is of its bytes, and a hit compares the bytes.  Each entry
+ * to two other entries each time, scattered over memory.  An on-disk
+ * value's key is its TOAST pointer's value and relation OIDs; an inline
+ * value's is the hash of its bytes, and a hit compares the bytes.  Each entry
  * lives in a memory context of its own, with its raw bytes and decoded
  * schedule; it is published only once fully built.
  */
 typedef struct CacheEntry
 {
-	uint64		key;			/* TOAST identity, or 0 for an inline value */
+	uint64		key;			/* TOAST identity, or inline_key() of the hash */
 	struct CacheEntry *next;	/* in its bucket */
 	PricedSchedule ps;			/* its first fields in the key's cache line */
 	uint32		hash;			/* of the key, or of an inline value's bytes */
@@ -138,11 +138,12 @@ typedef struct CacheEntry
 typedef struct ScheduleCache
 {
 	CacheEntry **buckets;
-	uint32		mask;			/* buckets - 1 */
+	uint32		mask;			/* buckets - 1, and hints - 1 */
 	uint32		nentries;
 	CacheEntry *newest;			/* the ring's ends: the next to evict, */
 	CacheEntry *oldest;			/* unless used since, is the oldest */
 	CacheEntry *last;			/* the entry last used, or NULL */
+	uint32	   *hints;			/* by an inline value's address: its hash */
 	Size		total;			/* bytes charged by the entries */
 	MemoryContext context;		/* fn_mcxt */
 } ScheduleCache;
@@ -170,11 +171,27 @@ toast_key(const struct varlena *raw)
 	return ((uint64) ext.va_valueid << 32) | ext.va_toastrelid;
 }
 
+/*
+ * An inline value's key: the hash of its bytes in the high half.  A TOAST
+ * key's low half is a relation OID, never 0, so the two never meet.
+ */
+static inline uint64
+inline_key(uint32 hash)
+{
+	return (uint64) hash << 32;
+}
+
+static inline bool
+key_is_inline(uint64 key)
+{
+	return (uint32) key == 0;
+}
+
 /* Is the inline value raw the bytes of entry e? */
 static inline bool
 schedule_cache_same_bytes(const CacheEntry *e, const struct varlena *raw)
 {
-	return e->key == 0 && VARSIZE_ANY(e->raw) == VARSIZE_ANY(raw) &&
+	return e->raw != NULL && VARSIZE_ANY(e->raw) == VARSIZE_ANY(raw) &&
 		memcmp(e->raw, raw, VARSIZE_ANY(raw)) == 0;
 }
 
@@ -188,10 +205,23 @@ schedule_cache_use(ScheduleCache *cache, CacheEntry *e)
 }
 
 /*
+ * An inline schedule usually comes from the same address row after row (a
+ * hash join's inner tuple, a constant), so the hash of the value last found
+ * at an address is tried before hashing the bytes: a hint, checked by the
+ * byte comparison like any hit; a wrong or stale one costs a comparison.
+ */
+static inline uint32
+schedule_cache_hint(const struct varlena *raw)
+{
+	return (uint32) (((uint64) (uintptr_t) raw * UINT64CONST(0x9e3779b97f4a7c15)) >> 32);
+}
+
+/*
  * The schedule of argument argno ready for pricing, from the cache when it
  * holds the same value: same TOAST pointer, or for an inline value the same
  * bytes.  Inline here: an on-disk value found in its bucket, and an inline
- * value equal to the schedule last used (which saves hashing its bytes).
+ * value equal to the schedule last used or to its address's hint (which
+ * saves hashing its bytes).
  */
 static inline PricedSchedule *
 priced_schedule(FunctionCallInfo fcinfo, int argno)
@@ -210,9 +240,16 @@ priced_schedule(FunctionCallInfo fcinfo, int argno)
 			if (e->key == key)
 				return schedule_cache_use(cache, e);
 	}
-	else if (!VARATT_IS_EXTERNAL(raw) && cache->last != NULL &&
-			 schedule_cache_same_bytes(cache->last, raw))
-		return &cache->last->ps;
+	else if (!VARATT_IS_EXTERNAL(raw))
+	{
+		uint32		hash = cache->hints[schedule_cache_hint(raw) & cache->mask];
+
+		if (cache->last != NULL && schedule_cache_same_bytes(cache->last, raw))
+			return &cache->last->ps;
+		for (e = cache->buckets[hash & cache->mask]; hash != 0 && e != NULL; e = e->next)
+			if (e->key == inline_key(hash) && schedule_cache_same_bytes(e, raw))
+				return schedule_cache_use(cache, e);
+	}
 	return priced_schedule_slow(fcinfo, argno);
 }
 
