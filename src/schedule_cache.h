@@ -245,7 +245,7 @@ priced_schedule(FunctionCallInfo fcinfo, int argno)
 		uint32		hash = cache->hints[schedule_cache_hint(raw) & cache->mask];
 
 		if (cache->last != NULL && schedule_cache_same_bytes(cache->last, raw))
-			return &cache->last->ps;
+			return schedule_cache_use(cache, cache->last);
 		for (e = cache->buckets[hash & cache->mask]; hash != 0 && e != NULL; e = e->next)
 			if (e->key == inline_key(hash) && schedule_cache_same_bytes(e, raw))
 				return schedule_cache_use(cache, e);
