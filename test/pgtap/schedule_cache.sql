@@ -1,12 +1,15 @@
 -- The schedule cache (src/schedule_cache.c): bounded by memory, least
 -- recently used evicted, inline schedules told apart by their bytes.
 BEGIN;
-SELECT plan(9);
+SELECT plan(10);
 
--- The memory the decoded schedules hold right now, in bytes.
+-- The memory the decoded schedules hold right now, in bytes, and how many
+-- there are (each has a memory context of its own).
 CREATE FUNCTION pg_temp.schedule_memory() RETURNS bigint LANGUAGE sql VOLATILE AS $$
     SELECT coalesce(sum(total_bytes), 0)::bigint
     FROM pg_backend_memory_contexts WHERE name = 'contracts_ext schedule' $$;
+CREATE FUNCTION pg_temp.schedules_decoded() RETURNS bigint LANGUAGE sql VOLATILE AS $$
+    SELECT count(*) FROM pg_backend_memory_contexts WHERE name = 'contracts_ext schedule' $$;
 
 -- 60 schedules of 2,000 codes (TOASTed, about 48 kB each decoded as stored)
 -- and 60 small inline ones; every schedule prices code A1234 at its own
@@ -31,13 +34,15 @@ FROM generate_series(1, 3000) AS r,
      LATERAL (SELECT CASE WHEN r % 3 = 0 THEN 'A1234' ELSE (20000 + 1 + r * 31 % 2000)::text END AS code) AS c;
 
 -- Prices and the cache's peak memory under a budget, in one query.
-CREATE FUNCTION pg_temp.price_under(budget text, OUT wrong bigint, OUT peak bigint, OUT total numeric)
+CREATE FUNCTION pg_temp.price_under(budget text, OUT wrong bigint, OUT peak bigint, OUT total numeric,
+                                     OUT decoded bigint)
 LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM set_config('contracts_ext.schedule_cache_size', budget, true);
-    SELECT count(*) FILTER (WHERE p IS DISTINCT FROM want), max(m), sum(p)
-    INTO wrong, peak, total
-    FROM (SELECT want, expected_allowed(s, code) AS p, pg_temp.schedule_memory() AS m
+    SELECT count(*) FILTER (WHERE p IS DISTINCT FROM want), max(m), sum(p), max(n)
+    INTO wrong, peak, total, decoded
+    FROM (SELECT want, expected_allowed(s, code) AS p, pg_temp.schedule_memory() AS m,
+                 pg_temp.schedules_decoded() AS n
           FROM line JOIN sched USING (k)) AS q;
 END $$;
 
@@ -52,6 +57,8 @@ SELECT is((SELECT count(DISTINCT total) FROM runs), 1::bigint,
           'the same total with no cache to speak of (budget 0) and with every schedule cached');
 SELECT cmp_ok((SELECT peak FROM runs WHERE budget = '512MB'), '>', 4 * 1024 * 1024::bigint,
               'with a large budget the 120 schedules stay decoded together (over 4 MB)');
+SELECT is((SELECT decoded FROM runs WHERE budget = '512MB'), 120::bigint,
+          'within the budget, 3,000 lines over 120 schedules keep 120 decoded schedules: one each');
 -- Past the budget by at most one schedule (under 128 kB here): the one in
 -- use stays even when it alone is over.
 SELECT cmp_ok((SELECT peak FROM runs WHERE budget = '1MB'), '<=', 1024 * 1024 + 128 * 1024::bigint,
