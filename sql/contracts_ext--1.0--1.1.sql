@@ -7,6 +7,13 @@
 -- 1.1: Rate schedule cache, versions and renewals
 --------------------------------------------------------------------------
 
+CREATE FUNCTION rate_schedule_diff(old rate_schedule, new rate_schedule,
+                                   OUT code text, OUT modifier text, OUT setting text,
+                                   OUT old_rule text, OUT new_rule text, OUT change text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_schedule_diff(rate_schedule, rate_schedule) IS
+    'what changed from old to new: one row per entry or policy that differs (policies with code NULL and their key in setting), change added, removed or changed';
 -- (end of section)
 
 

@@ -146,7 +146,7 @@ match_line(PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
 		(line->nmodifiers == 0 || !(slot->flags & CODE_HAS_MODIFIER_ENTRIES)))
 	{
 		trace->match = "code";
-		trace->entry = RS_ENTRIES(s) + slot->first;
+		trace->entry = ps->rs_entries + slot->first;
 		trace->method = slot->plain_method;
 		trace->factor.value = slot->plain_factor;
 		trace->factor.scale = slot->plain_scale;
@@ -155,7 +155,7 @@ match_line(PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
 	e = match_in_run(ps->entries + slot->first, slot->nentries, line, &trace->match);
 	if (e != NULL)
 	{
-		trace->entry = RS_ENTRIES(s) + (e - ps->entries);
+		trace->entry = ps->rs_entries + (e - ps->entries);
 		trace->method = e->method;
 		trace->factor.value = e->factor;
 		trace->factor.scale = e->scale;
@@ -426,7 +426,6 @@ line_fixed64(Datum d, Fixed64 *x)
 static pg_attribute_always_inline bool
 price_fixed(const PricedSchedule *ps, const ClaimLine *line, const PriceTrace *t, int64 *cents)
 {
-	const RateSchedule *s = ps->schedule;
 	Fixed64		amount = t->factor;
 	Fixed64		x;
 	int64		billed_cents;
@@ -460,7 +459,7 @@ price_fixed(const PricedSchedule *ps, const ClaimLine *line, const PriceTrace *t
 		return false;
 	if (!fixed64_round_cents(amount, cents))
 		return false;
-	if (s->lesser_of && line->has_billed)
+	if (ps->lesser_of && line->has_billed)
 	{
 		if (!line_fixed64(line->billed, &x) || !fixed64_round_cents(x, &billed_cents))
 			return false;

@@ -533,8 +533,11 @@ format_selector(const RateEntry *e)
 					e->setting ? "@" : "", setting_names[e->setting]);
 }
 
-/* The schedule as terms: policies first, then entries; returns how many. */
-static Term *
+/*
+ * The schedule as terms: policies first, then one per entry in order (the
+ * last nentries terms); returns how many.
+ */
+Term *
 rate_schedule_terms(const RateSchedule *s, int *nterms)
 {
 	Term	   *terms = palloc0((s->nentries + s->nadjusts + 3) * sizeof(Term));

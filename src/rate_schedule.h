@@ -120,6 +120,7 @@ extern char *format_entry_rule(const RateEntry *e);
 extern bool parse_entry_rule(ItemParser *p, const ParsedItem *item, const char *s,
 							 RateEntry *entry);
 extern char *format_selector(const RateEntry *e);
+extern Term *rate_schedule_terms(const RateSchedule *s, int *nterms);
 extern const char *method_name(uint8 method);
 extern int	modifier_adjustments(const RateSchedule *s, ModifierAdjust *out);
 extern int64 mppr_percent(const RateSchedule *s, int32 rank);

@@ -18,7 +18,13 @@
 #include "utils/memutils.h"
 
 #define CACHE_LINE 64
-#define INDEX_ALL_AFTER 512		/* codes looked up before indexing them all */
+
+int			schedule_cache_size = SCHEDULE_CACHE_DEFAULT_KB;
+int			schedule_cache_test = SCHEDULE_CACHE_TEST_NONE;
+
+static void cache_charge(struct ScheduleCache *cache, struct CacheEntry *e);
+#define INDEX_ALL_MIN 64		/* codes looked up before indexing them all... */
+#define INDEX_ALL_FRACTION 16	/* ...or this fraction of the schedule's entries */
 
 /* A rule's rate or percent as an exact fraction, trailing zeros dropped. */
 Fixed64
@@ -145,6 +151,8 @@ index_resize(PricedSchedule *ps, uint32 size)
 		if (old[i].key != 0)
 			*slot_for(ps, old[i].key) = old[i];
 	pfree(old_mem);
+	if (ps->owner)
+		cache_charge(ps->owner->cache, ps->owner);
 }
 
 /* Slot a code with its run of entries [first, first + n) and ready their rules. */
@@ -175,8 +183,12 @@ index_all(PricedSchedule *ps)
 	int			i;
 	int			end;
 
-	/* straight to the final size: at most two-thirds full with every code */
-	while (size * 2 < ((uint32) s->nentries + ps->nslots_used + 1) * 3)
+	/*
+	 * Straight to the final size: at most two-thirds full with every code
+	 * (the schedule has at most nentries codes; should the codes looked up
+	 * but absent make more, index_code grows the table once more).
+	 */
+	while (size * 2 < ((uint32) Max(s->nentries, (int32) ps->nslots_used) + 1) * 3)
 		size *= 2;
 	if (size > ps->mask + 1)
 		index_resize(ps, size);
@@ -201,8 +213,10 @@ index_all(PricedSchedule *ps)
  * too, so its next lookup is as quick).  A practice bills a few hundred of
  * a full exhibit's thousands of codes, so indexing codes as they come costs
  * far less than indexing every code of every schedule in every query; when
- * a query turns out to use many of them, the rest are indexed in one pass.
- * The table is kept at most two-thirds full.
+ * a query turns out to use many of them (a sixteenth of the entries, about
+ * where the binary searches cost as much as one pass: 625 codes of a
+ * 10,000-code exhibit, 64 of a 1,000-code schedule), the rest are indexed
+ * in one pass.  The table is kept at most two-thirds full.
  */
 const CodeSlot *
 priced_schedule_add_code(PricedSchedule *ps, uint64 key)
@@ -210,7 +224,8 @@ priced_schedule_add_code(PricedSchedule *ps, uint64 key)
 	int			n;
 	int			first;
 
-	if (!ps->indexed_all && ps->nslots_used >= INDEX_ALL_AFTER)
+	if (!ps->indexed_all &&
+		ps->nslots_used >= Max(INDEX_ALL_MIN, ps->schedule->nentries / INDEX_ALL_FRACTION))
 	{
 		index_all(ps);
 		return priced_schedule_find_key(ps, key);
@@ -251,61 +266,266 @@ policies_build(PricedSchedule *ps)
 	}
 }
 
+/* A first index: 64 slots, or fewer when that is room for every code. */
+static uint32
+initial_index_size(int32 nentries)
+{
+	uint32		size = 8;
+
+	while (size < 64 && (uint32) nentries * 3 >= size * 2)
+		size *= 2;
+	return size;
+}
+
 /* Decode raw into ps, in the current memory context. */
 static void
 decode(PricedSchedule *ps, struct varlena *raw)
 {
 	ps->context = CurrentMemoryContext;
+	ps->owner = NULL;
 	ps->schedule = (RateSchedule *) PG_DETOAST_DATUM(PointerGetDatum(raw));
+	ps->rs_entries = RS_ENTRIES(ps->schedule);
+	ps->lesser_of = ps->schedule->lesser_of;
 	/* filled as codes are looked up; a large block is not even touched before */
 	ps->entries = palloc(Max(ps->schedule->nentries, 1) * sizeof(PricingEntry));
 	ps->nslots_used = 0;
 	ps->indexed_all = false;
-	index_alloc(ps, 64);
+	index_alloc(ps, initial_index_size(ps->schedule->nentries));
 	policies_build(ps);
 }
 
-/* Decode raw into cache entry i, in a context of its own under fn_mcxt. */
-static void
-entry_fill(FunctionCallInfo fcinfo, ScheduleCache *cache, int i, struct varlena *raw, uint64 key)
-{
-	CacheEntry *entry = &cache->entries[i];
-	MemoryContext oldcontext;
+/* ---------- the cache: a hash table, an order of use and a budget ---------- */
 
-	entry->context = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "contracts_ext schedule",
-										   ALLOCSET_DEFAULT_SIZES);
-	oldcontext = MemoryContextSwitchTo(entry->context);
-	cache->keys[i] = key;
-	entry->raw = NULL;
-	if (key == 0)
+/*
+ * A hash of an inline value's bytes, eight at a time.  Only entries of equal
+ * hash are compared byte for byte, so a collision costs a comparison, never
+ * a wrong schedule.  The test-only setting makes every hash equal.
+ */
+static uint32
+inline_hash(const struct varlena *raw)
+{
+	const char *p = (const char *) raw;
+	Size		len = VARSIZE_ANY(raw);
+	uint64		h = len;
+	uint64		w;
+	Size		i;
+
+	if (schedule_cache_test == SCHEDULE_CACHE_TEST_CONSTANT_HASH)
+		return 42;
+	for (i = 0; i + sizeof(w) <= len; i += sizeof(w))
 	{
-		entry->raw = palloc(VARSIZE_ANY(raw));
-		memcpy(entry->raw, raw, VARSIZE_ANY(raw));
+		memcpy(&w, p + i, sizeof(w));
+		h = (h ^ w) * UINT64CONST(0x9e3779b97f4a7c15);
+		h ^= h >> 29;
 	}
-	entry->ps = palloc(sizeof(PricedSchedule));
-	decode(entry->ps, key == 0 ? entry->raw : raw);
-	MemoryContextSwitchTo(oldcontext);
+	w = 0;
+	memcpy(&w, p + i, len - i);
+	return code_hash(h ^ w);
+}
+
+static void
+cache_create(FunctionCallInfo fcinfo)
+{
+	MemoryContext mcxt = fcinfo->flinfo->fn_mcxt;
+	ScheduleCache *cache = MemoryContextAllocZero(mcxt, sizeof(ScheduleCache));
+
+	cache->context = mcxt;
+	cache->mask = 63;
+	cache->buckets = MemoryContextAllocZero(mcxt, (cache->mask + 1) * sizeof(CacheEntry *));
+	cache->hints = MemoryContextAllocZero(mcxt, (cache->mask + 1) * sizeof(uint32));
+	fcinfo->flinfo->fn_extra = cache;
+}
+
+/* Double the buckets once they are half full: chains of one entry, mostly. */
+static void
+cache_grow(ScheduleCache *cache)
+{
+	uint32		size = (cache->mask + 1) * 2;
+	CacheEntry **buckets = MemoryContextAllocZero(cache->context, size * sizeof(CacheEntry *));
+	uint32		i;
+
+	for (i = 0; i <= cache->mask; i++)
+	{
+		CacheEntry *e = cache->buckets[i];
+
+		while (e != NULL)
+		{
+			CacheEntry *next = e->next;
+
+			e->next = buckets[e->hash & (size - 1)];
+			buckets[e->hash & (size - 1)] = e;
+			e = next;
+		}
+	}
+	pfree(cache->buckets);
+	cache->buckets = buckets;
+	pfree(cache->hints);
+	cache->hints = MemoryContextAllocZero(cache->context, size * sizeof(uint32));	/* hints start over */
+	cache->mask = size - 1;
+}
+
+/* The entry for raw (of this key and hash), or NULL. */
+static CacheEntry *
+cache_find(ScheduleCache *cache, const struct varlena *raw, uint64 key, uint32 hash)
+{
+	CacheEntry *e;
+
+	for (e = cache->buckets[hash & cache->mask]; e != NULL; e = e->next)
+		if (e->key == key && (!key_is_inline(key) || schedule_cache_same_bytes(e, raw)))
+			return e;
+	return NULL;
+}
+
+/* Take e out of the ring. */
+static void
+ring_remove(ScheduleCache *cache, CacheEntry *e)
+{
+	if (e->newer)
+		e->newer->older = e->older;
+	else
+		cache->newest = e->older;
+	if (e->older)
+		e->older->newer = e->newer;
+	else
+		cache->oldest = e->newer;
+}
+
+/* Put e at the ring's newest end. */
+static void
+ring_push(ScheduleCache *cache, CacheEntry *e)
+{
+	e->older = cache->newest;
+	e->newer = NULL;
+	if (cache->newest)
+		cache->newest->newer = e;
+	else
+		cache->oldest = e;
+	cache->newest = e;
+}
+
+/* Remove e from the cache and free it. */
+static void
+cache_evict(ScheduleCache *cache, CacheEntry *e)
+{
+	CacheEntry **link = &cache->buckets[e->hash & cache->mask];
+
+	while (*link != e)
+		link = &(*link)->next;
+	*link = e->next;
+	ring_remove(cache, e);
+	if (cache->last == e)
+		cache->last = NULL;
+
+	cache->total -= e->charged;
+	cache->nentries--;
+	MemoryContextDelete(e->context);
 }
 
 /*
- * priced_schedule beyond its inline fast path: an inline value, a value not
- * in the cache yet, or an in-memory TOAST pointer, which has no stable key
- * (such a value is decoded afresh in the calling context).
+ * Count e's memory as it is now (its index grows as codes are looked up),
+ * and evict the least recently used schedules while the cache is over its
+ * budget: the clock passes over the ring from its oldest end, giving an
+ * entry used since its last pass a second chance (to the newest end, its
+ * flag cleared) and evicting the first that was not.  e itself, the
+ * schedule in use, stays even if it alone is over.
+ */
+static void
+cache_charge(ScheduleCache *cache, CacheEntry *e)
+{
+	Size		now = MemoryContextMemAllocated(e->context, false);
+	Size		budget = (Size) schedule_cache_size * 1024;
+
+	cache->total += now - e->charged;
+	e->charged = now;
+	while (cache->total > budget && cache->nentries > 1)
+	{
+		CacheEntry *victim = cache->oldest;
+
+		if (victim == e || victim->ps.used)
+		{
+			victim->ps.used = false;
+			ring_remove(cache, victim);
+			ring_push(cache, victim);
+		}
+		else
+			cache_evict(cache, victim);
+	}
+}
+
+/* Make e, fully built, the newest entry of the cache. */
+static void
+cache_publish(ScheduleCache *cache, CacheEntry *e)
+{
+	CacheEntry **bucket;
+
+	if (cache->nentries * 2 >= cache->mask + 1)
+		cache_grow(cache);
+	MemoryContextSetParent(e->context, cache->context);
+	bucket = &cache->buckets[e->hash & cache->mask];
+	e->next = *bucket;
+	*bucket = e;
+	ring_push(cache, e);
+	cache->nentries++;
+	e->cache = cache;
+	e->ps.owner = e;
+	cache->last = e;
+	cache_charge(cache, e);
+}
+
+/*
+ * Decode raw into a new entry, in a memory context of its own.  Until it is
+ * published, the context hangs under the caller's, so an error half-way
+ * (caught by PL/pgSQL, say) frees it with the caller's context and leaves
+ * the cache as it was.
+ */
+static CacheEntry *
+entry_build(struct varlena *raw, uint64 key, uint32 hash)
+{
+	/* small blocks: pieces over 2 kB (schedule, entries, index) get blocks of their size */
+	MemoryContext context = AllocSetContextCreate(CurrentMemoryContext, "contracts_ext schedule",
+												  ALLOCSET_SMALL_SIZES);
+	MemoryContext oldcontext = MemoryContextSwitchTo(context);
+	CacheEntry *e = (CacheEntry *) TYPEALIGN(CACHE_LINE, palloc(sizeof(CacheEntry) + CACHE_LINE));
+
+	memset(e, 0, sizeof(CacheEntry));
+
+	e->context = context;
+	e->key = key;
+	e->hash = hash;
+	if (key_is_inline(key))
+	{
+		e->raw = palloc(VARSIZE_ANY(raw));
+		memcpy(e->raw, raw, VARSIZE_ANY(raw));
+	}
+	decode(&e->ps, key_is_inline(key) ? e->raw : raw);
+	if (schedule_cache_test == SCHEDULE_CACHE_TEST_FAIL_BUILD)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("schedule cache test: build failed on purpose"),
+				 errdetail("contracts_ext.schedule_cache_test is fail_build (a test-only setting).")));
+	MemoryContextSwitchTo(oldcontext);
+	return e;
+}
+
+/*
+ * priced_schedule beyond its inline fast path: a value not in the cache yet,
+ * an inline value other than the last used (found by the hash of its
+ * bytes), or an in-memory TOAST pointer, which has no stable key (such a
+ * value is decoded afresh in the calling context).
  */
 PricedSchedule *
 priced_schedule_slow(FunctionCallInfo fcinfo, int argno)
 {
 	struct varlena *raw = (struct varlena *) PG_GETARG_POINTER(argno);
-	ScheduleCache *cache = fcinfo->flinfo->fn_extra;
+	ScheduleCache *cache;
+	CacheEntry *e;
 	uint64		key = 0;
-	int			i;
+	uint32		hash;
 
 	if (VARATT_IS_EXTERNAL_ONDISK(raw))
 	{
-		struct varatt_external ext;
-
-		VARATT_EXTERNAL_GET_POINTER(ext, raw);
-		key = ((uint64) ext.va_valueid << 32) | ext.va_toastrelid;
+		key = toast_key(raw);
+		hash = code_hash(key);
 	}
 	else if (VARATT_IS_EXTERNAL(raw))
 	{
@@ -314,26 +534,22 @@ priced_schedule_slow(FunctionCallInfo fcinfo, int argno)
 		decode(ps, raw);
 		return ps;
 	}
-	if (cache == NULL)
-	{
-		cache = fcinfo->flinfo->fn_extra =
-			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ScheduleCache));
-		memset(cache->hint, -1, sizeof(cache->hint));
-	}
-	for (i = 0; i < cache->nentries; i++)
-		if (schedule_cache_matches(cache, i, raw, key))
-			return cache->entries[i].ps;
-
-	if (cache->nentries < SCHEDULE_CACHE_SLOTS)
-		i = cache->nentries++;
 	else
 	{
-		i = cache->next_victim;
-		cache->next_victim = (cache->next_victim + 1) % SCHEDULE_CACHE_SLOTS;
-		MemoryContextDelete(cache->entries[i].context);
+		hash = inline_hash(raw);
+		key = inline_key(hash);
 	}
-	entry_fill(fcinfo, cache, i, raw, key);
-	return cache->entries[i].ps;
+	if (fcinfo->flinfo->fn_extra == NULL)
+		cache_create(fcinfo);
+	cache = fcinfo->flinfo->fn_extra;
+	if ((e = cache_find(cache, raw, key, hash)) == NULL)
+	{
+		e = entry_build(raw, key, hash);
+		cache_publish(cache, e);
+	}
+	if (key_is_inline(key))
+		cache->hints[schedule_cache_hint(raw) & cache->mask] = hash;
+	return schedule_cache_use(cache, e);
 }
 
 /*

@@ -54,23 +54,32 @@ typedef struct ModifierFactor
 	Fixed64		factor;
 } ModifierFactor;
 
-/* A schedule ready for pricing. */
+/*
+ * A schedule ready for pricing.  Pricing a line reads the fields up to
+ * mppr_percent[0] (and the code's slot), not the schedule itself: in a cache entry they share one cache line with
+ * the entry's key, which matters when lines of a thousand schedules come in
+ * random order and each row's schedule is a miss in the CPU caches.
+ */
 typedef struct PricedSchedule
 {
 	RateSchedule *schedule;		/* detoasted */
-	MemoryContext context;		/* where the index grows */
-	uint32		mask;			/* slots - 1 */
-	uint32		nslots_used;
-	bool		indexed_all;	/* every code of the schedule has a slot */
 	CodeSlot   *slots;			/* open addressing, linear probing */
-	void	   *slots_mem;		/* the allocation slots lies in */
-	Fixed64		default_factor; /* the default rule, when there is one */
+	uint32		mask;			/* slots - 1 */
+	bool		used;			/* in a cache: used since eviction passed it */
+	bool		lesser_of;		/* the schedule's lesser_of policy */
 	PricingEntry *entries;		/* the schedule's entries, same order; those
 								 * of codes looked up so far are filled */
+	const RateEntry *rs_entries;	/* RS_ENTRIES(schedule) */
 	int64		mppr_percent[RS_MAX_MPPR];	/* by rank - 1; the last holds on */
 	Fixed64		mppr_factor[RS_MAX_MPPR];
+	Fixed64		default_factor; /* the default rule, when there is one */
+	uint32		nslots_used;
+	bool		indexed_all;	/* every code of the schedule has a slot */
+	MemoryContext context;		/* where the index grows */
+	void	   *slots_mem;		/* the allocation slots lies in */
 	int			nadjusts;		/* the modifier adjustments in force, */
 	ModifierFactor *adjusts;	/* the schedule's first, then built-in */
+	struct CacheEntry *owner;	/* the cache entry holding it, or NULL */
 } PricedSchedule;
 
 extern PricedSchedule *priced_schedule_slow(FunctionCallInfo fcinfo, int argno);
@@ -98,84 +107,150 @@ code_hash(uint64 key)
 }
 
 /*
- * Claim lines of several payers arrive interleaved, so the cache holds a
- * few schedules at once; a miss replaces the slots round-robin.
+ * The decoded schedules of one call site (fn_extra), for the life of the
+ * query: a hash table on the schedule's identity, and a ring in order of
+ * decoding so that past the memory budget (contracts_ext.schedule_cache_size)
+ * the least recently used are evicted.  The order of use is kept the way
+ * PostgreSQL's buffer manager keeps it, by the clock (second-chance)
+ * approximation of LRU: a hit only sets the entry's used flag, in the
+ * cache line the lookup reads anyway, and eviction passes over (and clears)
+ * the entries used since its last pass.  Keeping an exact order would move
+ * an entry on nearly every row when lines arrive in random order, writing
+ * to two other entries each time, scattered over memory.  An on-disk
+ * value's key is its TOAST pointer's value and relation OIDs; an inline
+ * value's is the hash of its bytes, and a hit compares the bytes.  Each entry
+ * lives in a memory context of its own, with its raw bytes and decoded
+ * schedule; it is published only once fully built.
  */
-#define SCHEDULE_CACHE_SLOTS 32
-
 typedef struct CacheEntry
 {
+	uint64		key;			/* TOAST identity, or inline_key() of the hash */
+	struct CacheEntry *next;	/* in its bucket */
+	PricedSchedule ps;			/* its first fields in the key's cache line */
+	uint32		hash;			/* of the key, or of an inline value's bytes */
+	struct CacheEntry *newer;	/* in the ring: decoded, or given a second */
+	struct CacheEntry *older;	/* chance, after/before this one */
 	struct varlena *raw;		/* an inline value's bytes (its key) */
-	MemoryContext context;		/* holds raw and ps */
-	PricedSchedule *ps;
+	MemoryContext context;		/* holds the entry, raw and ps */
+	Size		charged;		/* bytes counted against the budget */
+	struct ScheduleCache *cache;
 } CacheEntry;
-
-/*
- * The keys are kept apart from the entries, so finding a schedule reads one
- * or two cache lines: an on-disk value's key is its TOAST pointer's value
- * and relation OIDs (never 0); an inline value's is 0 and its bytes.  The
- * hint maps a hash of the key to the entry last found for it, so a query
- * over many contracts finds each schedule at the first try; a hint is only
- * a guess, checked like any entry.
- */
-#define SCHEDULE_CACHE_HINTS 64
 
 typedef struct ScheduleCache
 {
-	int			nentries;
-	int			next_victim;
-	int8		hint[SCHEDULE_CACHE_HINTS]; /* entry index, or -1 */
-	uint64		keys[SCHEDULE_CACHE_SLOTS];
-	CacheEntry	entries[SCHEDULE_CACHE_SLOTS];
+	CacheEntry **buckets;
+	uint32		mask;			/* buckets - 1, and hints - 1 */
+	uint32		nentries;
+	CacheEntry *newest;			/* the ring's ends: the next to evict, */
+	CacheEntry *oldest;			/* unless used since, is the oldest */
+	CacheEntry *last;			/* the entry last used, or NULL */
+	uint32	   *hints;			/* by an inline value's address: its hash */
+	Size		total;			/* bytes charged by the entries */
+	MemoryContext context;		/* fn_mcxt */
 } ScheduleCache;
 
-/* Is cache entry i the value raw, of this key? */
-static inline bool
-schedule_cache_matches(const ScheduleCache *cache, int i, const struct varlena *raw, uint64 key)
+/* The budget in kB (contracts_ext.schedule_cache_size; contracts_ext.c). */
+#define SCHEDULE_CACHE_DEFAULT_KB (128 * 1024)
+extern int	schedule_cache_size;
+
+/* Test-only behaviour (contracts_ext.schedule_cache_test); never in production. */
+typedef enum ScheduleCacheTest
 {
-	return cache->keys[i] == key &&
-		(key != 0 || (VARSIZE_ANY(cache->entries[i].raw) == VARSIZE_ANY(raw) &&
-					  memcmp(cache->entries[i].raw, raw, VARSIZE_ANY(raw)) == 0));
+	SCHEDULE_CACHE_TEST_NONE,
+	SCHEDULE_CACHE_TEST_CONSTANT_HASH,	/* every inline value hashes alike */
+	SCHEDULE_CACHE_TEST_FAIL_BUILD	/* an error after decoding, before publishing */
+} ScheduleCacheTest;
+extern int	schedule_cache_test;
+
+/* The key of an on-disk (TOASTed) value: its value and relation OIDs. */
+static inline uint64
+toast_key(const struct varlena *raw)
+{
+	struct varatt_external ext;
+
+	VARATT_EXTERNAL_GET_POINTER(ext, raw);
+	return ((uint64) ext.va_valueid << 32) | ext.va_toastrelid;
+}
+
+/*
+ * An inline value's key: the hash of its bytes in the high half.  A TOAST
+ * key's low half is a relation OID, never 0, so the two never meet.
+ */
+static inline uint64
+inline_key(uint32 hash)
+{
+	return (uint64) hash << 32;
+}
+
+static inline bool
+key_is_inline(uint64 key)
+{
+	return (uint32) key == 0;
+}
+
+/* Is the inline value raw the bytes of entry e? */
+static inline bool
+schedule_cache_same_bytes(const CacheEntry *e, const struct varlena *raw)
+{
+	return e->raw != NULL && VARSIZE_ANY(e->raw) == VARSIZE_ANY(raw) &&
+		memcmp(e->raw, raw, VARSIZE_ANY(raw)) == 0;
+}
+
+/* Mark e used: it gets a second chance when its turn to be evicted comes. */
+static inline PricedSchedule *
+schedule_cache_use(ScheduleCache *cache, CacheEntry *e)
+{
+	e->ps.used = true;
+	cache->last = e;
+	return &e->ps;
+}
+
+/*
+ * An inline schedule usually comes from the same address row after row (a
+ * hash join's inner tuple, a constant), so the hash of the value last found
+ * at an address is tried before hashing the bytes: a hint, checked by the
+ * byte comparison like any hit; a wrong or stale one costs a comparison.
+ */
+static inline uint32
+schedule_cache_hint(const struct varlena *raw)
+{
+	return (uint32) (((uint64) (uintptr_t) raw * UINT64CONST(0x9e3779b97f4a7c15)) >> 32);
 }
 
 /*
  * The schedule of argument argno ready for pricing, from the cache when it
  * holds the same value: same TOAST pointer, or for an inline value the same
- * bytes.  Finding it in the cache is inline; decoding is not.
+ * bytes.  Inline here: an on-disk value found in its bucket, and an inline
+ * value equal to the schedule last used or to its address's hint (which
+ * saves hashing its bytes).
  */
 static inline PricedSchedule *
 priced_schedule(FunctionCallInfo fcinfo, int argno)
 {
 	struct varlena *raw = (struct varlena *) PG_GETARG_POINTER(argno);
 	ScheduleCache *cache = fcinfo->flinfo->fn_extra;
-	uint64		key = 0;
-	uint32		h;
-	int			i;
+	CacheEntry *e;
 
 	if (unlikely(cache == NULL))
 		return priced_schedule_slow(fcinfo, argno);
 	if (VARATT_IS_EXTERNAL_ONDISK(raw))
 	{
-		struct varatt_external ext;
+		uint64		key = toast_key(raw);
 
-		VARATT_EXTERNAL_GET_POINTER(ext, raw);
-		key = ((uint64) ext.va_valueid << 32) | ext.va_toastrelid;
-		h = ext.va_valueid;
+		for (e = cache->buckets[code_hash(key) & cache->mask]; e != NULL; e = e->next)
+			if (e->key == key)
+				return schedule_cache_use(cache, e);
 	}
-	else if (VARATT_IS_EXTERNAL(raw))
-		return priced_schedule_slow(fcinfo, argno);	/* in memory: no stable key */
-	else
-		h = VARSIZE_ANY(raw);
-	h %= SCHEDULE_CACHE_HINTS;
-	i = cache->hint[h];
-	if (i >= 0 && schedule_cache_matches(cache, i, raw, key))
-		return cache->entries[i].ps;
-	for (i = 0; i < cache->nentries; i++)
-		if (schedule_cache_matches(cache, i, raw, key))
-		{
-			cache->hint[h] = i;
-			return cache->entries[i].ps;
-		}
+	else if (!VARATT_IS_EXTERNAL(raw))
+	{
+		uint32		hash = cache->hints[schedule_cache_hint(raw) & cache->mask];
+
+		if (cache->last != NULL && schedule_cache_same_bytes(cache->last, raw))
+			return schedule_cache_use(cache, cache->last);
+		for (e = cache->buckets[hash & cache->mask]; hash != 0 && e != NULL; e = e->next)
+			if (e->key == inline_key(hash) && schedule_cache_same_bytes(e, raw))
+				return schedule_cache_use(cache, e);
+	}
 	return priced_schedule_slow(fcinfo, argno);
 }
 

@@ -19,6 +19,9 @@ CREATE TABLE bench.cases (
     baseline_settings text NOT NULL DEFAULT ''  -- run before the baseline
 );
 
+-- Peak backend memory a cases file measured (reported under the table).
+CREATE TABLE bench.memory (what text NOT NULL, peak_kb bigint NOT NULL);
+
 CREATE TABLE bench.results (
     case_id     int REFERENCES bench.cases,
     query_ms    numeric,

@@ -12,6 +12,9 @@
 -- then carry the faults the analyses must find (remit_lines.injected_fault).
 DROP SCHEMA IF EXISTS demo CASCADE;
 CREATE SCHEMA demo;
+-- Contract versions may not overlap (an exclusion constraint on payer and
+-- validity): btree_gist, from contrib, trusted, gives GiST its = on int.
+CREATE EXTENSION IF NOT EXISTS btree_gist;
 
 -- Medicare physician fee schedule: real codes, RVUs close to CMS's published
 -- values (work, practice expense non-facility and facility, malpractice).
@@ -169,8 +172,11 @@ CREATE TABLE demo.payers (payer_id int PRIMARY KEY, name text, kind text, state 
 COMMENT ON TABLE demo.payers IS 'the practice''s payers';
 CREATE TABLE demo.payer_contracts (
     contract_id int PRIMARY KEY, payer_id int REFERENCES demo.payers, product text,
-    effective_from date, effective_to date, terms contract, schedule rate_schedule, capitation capitation);
-COMMENT ON TABLE demo.payer_contracts IS 'payer contracts by effective period: administrative terms, fee schedule, capitation terms';
+    effective_from date NOT NULL, effective_to date, terms contract, schedule rate_schedule, capitation capitation,
+    -- the dates of service the version covers (effective_to NULL: until replaced)
+    valid daterange GENERATED ALWAYS AS (daterange(effective_from, effective_to, '[]')) STORED,
+    EXCLUDE USING gist (payer_id WITH =, valid WITH &&));
+COMMENT ON TABLE demo.payer_contracts IS 'payer contract versions by validity (no two of a payer overlap): administrative terms, fee schedule, capitation terms; join lines with valid @> service_date';
 CREATE TABLE demo.claims (
     claim_id bigint PRIMARY KEY, payer_id int, member_id bigint, service_date date, received_date date,
     submission text, place_of_service text, rendering_provider_type text);
@@ -259,6 +265,25 @@ BEGIN
         (7, 'payer: Riverside Medicaid Plan; effective: 2025-07-01; term: 1 year; renewal: 1 year; notice: 60 days; filing: 180 days; appeal: 60 days; prompt_pay: 30 days; interest: 10%; interest_basis: 360; lookback: 5 years', 'default: 80% medicare')
         ) AS t(payer_id, terms, policies) USING (payer_id);
 
+    -- Schedules also change within the year: Summit Mutual's at its
+    -- contract anniversary (2025-04-01, every rate +2.5%), Acme Health's
+    -- mid-year (2025-07-01, office visits +4%, the default down to 125% of
+    -- Medicare).  The version in effect ends the day before the next begins
+    -- (first, or the exclusion constraint rejects the new one).
+    CREATE TEMP TABLE new_version ON COMMIT DROP AS
+    SELECT k.*, v.effective_from AS new_from,
+           CASE k.payer_id WHEN 4 THEN rate_schedule_scale(k.schedule, 2.5)
+                           ELSE rate_schedule_scale(k.schedule, 4, (SELECT array_agg(code) FROM demo.medicare_fee WHERE code BETWEEN '99202' AND '99215'))
+                                || 'default: 125% medicare'::rate_schedule END AS new_schedule
+    FROM demo.payer_contracts k
+    JOIN (VALUES (4, date '2025-04-01'), (2, date '2025-07-01')) AS v(payer_id, effective_from) USING (payer_id)
+    WHERE k.effective_to IS NULL;
+    UPDATE demo.payer_contracts k SET effective_to = n.new_from - 1
+    FROM new_version n WHERE k.contract_id = n.contract_id;
+    INSERT INTO demo.payer_contracts (contract_id, payer_id, product, effective_from, effective_to, terms, schedule, capitation)
+    SELECT payer_id * 10 + 3, payer_id, product, new_from, NULL, terms, new_schedule, capitation
+    FROM new_version;
+
     -- Claims: payer mix, dates across 2025, receipt 1-20 days after service
     -- (a few filed late), 7% on paper.
     INSERT INTO demo.claims
@@ -328,8 +353,7 @@ BEGIN
                f.kind IN ('surgery', 'procedure') AND f.kind <> 'em' AND l.code BETWEEN '10000' AND '69999' AS surgical
         FROM demo.claim_lines l
         JOIN demo.claims c USING (claim_id)
-        JOIN demo.payer_contracts k ON k.payer_id = c.payer_id AND l.service_date >= k.effective_from
-                                   AND (k.effective_to IS NULL OR l.service_date <= k.effective_to)
+        JOIN demo.payer_contracts k ON k.payer_id = c.payer_id AND k.valid @> l.service_date
         JOIN demo.payer_contracts k2024 ON k2024.payer_id = c.payer_id AND k2024.effective_from = '2024-01-01'
         JOIN demo.medicare_fee f ON f.code = l.code
         CROSS JOIN LATERAL (SELECT demo.medicare_basis(l.code, l.modifier1, l.modifier2, l.service_date,
@@ -398,13 +422,11 @@ BEGIN
                      + 1 + (abs(hashint8(c.claim_id)) % 60)::int
                 ELSE 7 + (abs(hashint8(c.claim_id)) % 14)::int END
     FROM demo.claims c
-    JOIN demo.payer_contracts k ON k.payer_id = c.payer_id AND c.service_date >= k.effective_from
-                               AND (k.effective_to IS NULL OR c.service_date <= k.effective_to)
+    JOIN demo.payer_contracts k ON k.payer_id = c.payer_id AND k.valid @> c.service_date
     WHERE r.claim_id = c.claim_id;
     UPDATE demo.remit_lines r SET injected_fault = coalesce(r.injected_fault || ',', '') || 'late_payment'
     FROM demo.claims c
-    JOIN demo.payer_contracts k ON k.payer_id = c.payer_id AND c.service_date >= k.effective_from
-                               AND (k.effective_to IS NULL OR c.service_date <= k.effective_to)
+    JOIN demo.payer_contracts k ON k.payer_id = c.payer_id AND k.valid @> c.service_date
     WHERE r.claim_id = c.claim_id AND r.remit_date > payment_due(k.terms, c.received_date, c.submission = 'paper');
 
     -- Patient responsibility and payment: 20% coinsurance (Medicaid none);

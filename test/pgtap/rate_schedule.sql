@@ -89,7 +89,7 @@ SELECT is((SELECT count(*)
            WHERE expected_allowed(big.s, c.code) IS DISTINCT FROM e.amount),
           0::bigint, 'a 6,000-code schedule prices each code, in any order, and no other');
 
--- More schedules than the per-query cache holds (32), interleaved row by
+-- Many schedules, interleaved row by
 -- row, some stored inline and some TOASTed, several of the same size: each
 -- line is priced by its own schedule.
 CREATE TEMP TABLE many AS

@@ -8,8 +8,7 @@ WITH lines AS (
            l.code BETWEEN '10000' AND '69999' AS surgical
     FROM demo.claim_lines l
     JOIN demo.claims c USING (claim_id)
-    JOIN demo.payer_contracts k ON k.payer_id = c.payer_id AND l.service_date >= k.effective_from
-                               AND (k.effective_to IS NULL OR l.service_date <= k.effective_to)),
+    JOIN demo.payer_contracts k ON k.payer_id = c.payer_id AND k.valid @> l.service_date),
 ranked AS (
     SELECT *, CASE WHEN surgical
                    THEN row_number() OVER (PARTITION BY claim_id, surgical
