@@ -139,6 +139,9 @@ FROM x12_835_claims(replace(replace(rtrim((SELECT content FROM remit WHERE name 
                                     'CLP*PCN-002*4*95.5*0**12*PAYER0002~', 'CLP*PCN-002*4*95.5*0***~'),
                             'NM1*QC*1*ROE*RICHARD~', 'NM1*QC*1*ROE*RICHARD****~'));
 
+-- A UTF-8 byte order mark before the ISA is skipped.
+SELECT count(*) FROM x12_835_lines(convert_from('\xefbbbf'::bytea, 'UTF8') || (SELECT content FROM remit WHERE name = 'good'));
+
 -- NULL in, no rows out.
 SELECT count(*) FROM x12_835_lines(NULL);
 

@@ -33,6 +33,7 @@ typedef struct X835Output
 	ReturnSetInfo *rsinfo;
 	MemoryContext row_context;
 	MemoryContext caller_context;
+	Datum		empty_text_array;	/* '{}'::text[], built once */
 	Datum		values[X835_MAX_COLUMNS];
 	bool		nulls[X835_MAX_COLUMNS];
 	int			ncolumns;
@@ -48,6 +49,7 @@ x835_begin(FunctionCallInfo fcinfo, X835Output *out)
 	Assert(out->ncolumns <= X835_MAX_COLUMNS);
 	out->row_context = AllocSetContextCreate(CurrentMemoryContext, "x12 835 row",
 											 ALLOCSET_DEFAULT_SIZES);
+	out->empty_text_array = PointerGetDatum(construct_empty_array(TEXTOID));
 }
 
 /* Parse the argument, rows going to the handler; then clean up. */
@@ -144,14 +146,20 @@ put_sum(X835Output *out, int column, Fixed value)
 static void
 put_text_array(X835Output *out, int column, const X12Slice *items, int nitems)
 {
-	Datum	   *elements = palloc(Max(nitems, 1) * sizeof(Datum));
+	Datum	   *elements;
 	int			i;
 
+	out->nulls[column] = false;
+	if (nitems == 0)
+	{
+		out->values[column] = out->empty_text_array;
+		return;
+	}
+	elements = palloc(nitems * sizeof(Datum));
 	for (i = 0; i < nitems; i++)
 		elements[i] = PointerGetDatum(cstring_to_text_with_len(items[i].data, items[i].len));
 	out->values[column] = PointerGetDatum(construct_array(elements, nitems, TEXTOID,
 														  -1, false, TYPALIGN_INT));
-	out->nulls[column] = false;
 }
 
 /* "LAST, FIRST MIDDLE" from NM103..NM105; NULL when there is no name. */

@@ -41,6 +41,9 @@ x12_reader_init(X12Reader *reader, const char *text, int len)
 	memset(reader, 0, sizeof(*reader));
 	reader->pos = text;
 	reader->end = text + len;
+	/* a UTF-8 byte order mark, as some Windows tools write, is not text */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		reader->pos += 3;
 }
 
 /* Does an ISA header start at p: "ISA" and a non-alphanumeric separator? */
@@ -114,38 +117,48 @@ x12_not_interchange(const char *p, const char *end)
 			 errdetail("The text begins with \"%.*s\" where an ISA segment must begin.", len, p)));
 }
 
-/* Split [p, stop) at the element separator into segment->elements. */
-static void
-x12_split_elements(X12Reader *reader, X12Segment *segment, const char *p, const char *stop)
+/*
+ * Split the segment at p into segment->elements, up to the segment
+ * terminator or the end of the text; return where it stopped.  One pass
+ * over the bytes: elements are short, so a memchr() call for each would
+ * cost more than it saves.
+ */
+static const char *
+x12_split_segment(X12Reader *reader, X12Segment *segment, const char *p)
 {
-	char		separator = reader->delimiters.element;
+	const char	element = reader->delimiters.element;
+	const char	terminator = reader->delimiters.segment;
+	const char *end = reader->end;
+	const char *start = p;
 	int			n = 0;
 
-	for (;;)
+	for (;; p++)
 	{
-		const char *e = memchr(p, separator, stop - p);
+		bool		at_end = p == end || *p == terminator;
 
-		if (e == NULL)
-			e = stop;
-		if (n <= X12_MAX_ELEMENTS)
+		if (at_end || *p == element)
 		{
-			segment->elements[n].data = p;
-			segment->elements[n].len = (int) (e - p);
-			n++;
+			if (n <= X12_MAX_ELEMENTS)
+			{
+				segment->elements[n].data = start;
+				segment->elements[n].len = (int) (p - start);
+				n++;
+			}
+			if (at_end)
+				break;
+			start = p + 1;
 		}
-		if (e == stop)
-			break;
-		p = e + 1;
 	}
 	segment->nelements = n - 1;
 	/* a line break as terminator: a CR of CRLF is not data */
-	if (reader->delimiters.segment == '\n')
+	if (terminator == '\n')
 	{
 		X12Slice   *last = &segment->elements[segment->nelements];
 
 		if (last->len > 0 && last->data[last->len - 1] == '\r')
 			last->len--;
 	}
+	return p;
 }
 
 /* Check and copy the segment identifier (2 or 3 letters and digits). */
@@ -183,17 +196,19 @@ x12_next_segment(X12Reader *reader, X12Segment *segment)
 	segment->number = ++reader->segments_read;
 	segment->delimiters = &reader->delimiters;
 	if (x12_at_isa(p, reader->end))
+	{
 		stop = x12_read_isa_delimiters(reader, segment->number);
+		/* the ISA's fields are fixed: its terminator is where it said */
+		if (x12_split_segment(reader, segment, p) != stop)
+			x12_bad_isa(segment->number, "contains its own segment terminator");
+	}
 	else
 	{
 		if (!reader->in_interchange_text)
 			x12_not_interchange(p, reader->end);
-		stop = memchr(p, reader->delimiters.segment, reader->end - p);
-		if (stop == NULL)
-			stop = reader->end;
+		stop = x12_split_segment(reader, segment, p);
 	}
 	reader->pos = stop < reader->end ? stop + 1 : stop;
-	x12_split_elements(reader, segment, p, stop);
 	x12_read_segment_id(segment);
 	return true;
 }
