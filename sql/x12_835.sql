@@ -184,6 +184,7 @@ SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'goo
 SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), 'GE*1*101~', 'GE*1*101~CLP*X*1*1*1~'));
 SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), 'ST*835*0001~', 'CLP*X*1*1*1~ST*835*0001~'));
 SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), 'GS*HP', 'GX*HP'));
+SELECT * FROM x12_835_lines((SELECT content FROM remit WHERE name = 'good') || 'GS*HP*A*B*20240315*1200*102*X*005010X221A1~');
 SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), 'LX*1~', 'LX*1~SVC*HC:99213*1*1~'));
 SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), 'SE*38*0001', 'CAS*CO*45*1~SE*39*0001'));
 SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), 'DTM*050*', 'D@M*050*'));

@@ -66,6 +66,7 @@ typedef struct X835Parser
 } X835Parser;
 
 static const char *const envelope_names[] = {"", "interchange", "functional group", "transaction set"};
+static const char *const envelope_articles[] = {"", "an", "a", "a"};
 static const char *const envelope_openers[] = {"", "ISA", "GS", "ST"};
 static const char *const envelope_closers[] = {"", "IEA", "GE", "SE"};
 
@@ -99,8 +100,8 @@ x835_require_envelope(X835Parser *parser, const X12Segment *segment, X835Envelop
 						  (long long) parser->envelope_start[open]);
 	if (open < level)
 		x12_segment_error(segment, ERRCODE_INVALID_TEXT_REPRESENTATION,
-						  "the segment is outside a %s (%s ... %s)",
-						  envelope_names[level], envelope_openers[level], envelope_closers[level]);
+						  "the segment is outside %s %s (%s ... %s)",
+						  envelope_articles[level], envelope_names[level], envelope_openers[level], envelope_closers[level]);
 }
 
 /* A count element (SE01, GE01, IEA01) that must equal `actual`. */
