@@ -27,6 +27,14 @@
 
 #define X835_MAX_COLUMNS 24
 
+/*
+ * The rows kept in memory before the tuplestore spills to a temporary
+ * file, when work_mem is larger.  A 50 MB file yields ~100 MB of rows;
+ * writing them through the file cache measured faster than growing the
+ * backend by as much (page faults), and it keeps memory near the input.
+ */
+#define X835_RESULT_MEMORY_KB 4096
+
 /* Where a function's rows go, and the scratch space of one row. */
 typedef struct X835Output
 {
@@ -45,6 +53,17 @@ x835_begin(FunctionCallInfo fcinfo, X835Output *out)
 {
 	InitMaterializedSRF(fcinfo, 0);
 	out->rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	if (work_mem > X835_RESULT_MEMORY_KB)
+	{
+		MemoryContext query_context =
+			MemoryContextSwitchTo(out->rsinfo->econtext->ecxt_per_query_memory);
+
+		tuplestore_end(out->rsinfo->setResult);
+		out->rsinfo->setResult =
+			tuplestore_begin_heap((out->rsinfo->allowedModes & SFRM_Materialize_Random) != 0,
+								  false, X835_RESULT_MEMORY_KB);
+		MemoryContextSwitchTo(query_context);
+	}
 	out->ncolumns = out->rsinfo->setDesc->natts;
 	Assert(out->ncolumns <= X835_MAX_COLUMNS);
 	out->row_context = AllocSetContextCreate(CurrentMemoryContext, "x12 835 row",
