@@ -49,7 +49,7 @@ typedef struct X835Output
 
 /* Set up the tuplestore and the row context. */
 static void
-x835_begin(FunctionCallInfo fcinfo, X835Output *out)
+x835_begin(FunctionCallInfo fcinfo, X835Output *out, int ncolumns)
 {
 	InitMaterializedSRF(fcinfo, 0);
 	out->rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
@@ -65,7 +65,9 @@ x835_begin(FunctionCallInfo fcinfo, X835Output *out)
 		MemoryContextSwitchTo(query_context);
 	}
 	out->ncolumns = out->rsinfo->setDesc->natts;
-	Assert(out->ncolumns <= X835_MAX_COLUMNS);
+	/* the C code writes exactly the columns the install script declares */
+	if (out->ncolumns != ncolumns)
+		elog(ERROR, "function returns %d columns, its C code writes %d", out->ncolumns, ncolumns);
 	out->row_context = AllocSetContextCreate(CurrentMemoryContext, "x12 835 row",
 											 ALLOCSET_DEFAULT_SIZES);
 	out->empty_text_array = PointerGetDatum(construct_empty_array(TEXTOID));
@@ -83,12 +85,12 @@ x835_run(FunctionCallInfo fcinfo, X835Output *out, const X835Handler *handler)
 
 /* Parse the argument with a handler that writes one kind of row. */
 static Datum
-x835_rows(FunctionCallInfo fcinfo, X835Handler handler)
+x835_rows(FunctionCallInfo fcinfo, X835Handler handler, int ncolumns)
 {
 	X835Output	out;
 
 	handler.arg = &out;
-	x835_begin(fcinfo, &out);
+	x835_begin(fcinfo, &out, ncolumns);
 	x835_run(fcinfo, &out, &handler);
 	return (Datum) 0;
 }
@@ -254,7 +256,7 @@ PG_FUNCTION_INFO_V1(x12_835_claims);
 Datum
 x12_835_claims(PG_FUNCTION_ARGS)
 {
-	return x835_rows(fcinfo, (X835Handler) {.claim = claim_row});
+	return x835_rows(fcinfo, (X835Handler) {.claim = claim_row}, 22);
 }
 
 /* DTM*472, else DTM*150, else the claim's DTM*232. */
@@ -303,7 +305,7 @@ PG_FUNCTION_INFO_V1(x12_835_lines);
 Datum
 x12_835_lines(PG_FUNCTION_ARGS)
 {
-	return x835_rows(fcinfo, (X835Handler) {.line = line_row});
+	return x835_rows(fcinfo, (X835Handler) {.line = line_row}, 20);
 }
 
 static void
@@ -326,7 +328,7 @@ PG_FUNCTION_INFO_V1(x12_835_adjustments);
 Datum
 x12_835_adjustments(PG_FUNCTION_ARGS)
 {
-	return x835_rows(fcinfo, (X835Handler) {.adjustment = adjustment_row});
+	return x835_rows(fcinfo, (X835Handler) {.adjustment = adjustment_row}, 7);
 }
 
 static void
@@ -348,7 +350,7 @@ PG_FUNCTION_INFO_V1(x12_835_provider_adjustments);
 Datum
 x12_835_provider_adjustments(PG_FUNCTION_ARGS)
 {
-	return x835_rows(fcinfo, (X835Handler) {.provider_adjustment = provider_adjustment_row});
+	return x835_rows(fcinfo, (X835Handler) {.provider_adjustment = provider_adjustment_row}, 6);
 }
 
 static void
@@ -374,7 +376,7 @@ x12_835_balance(PG_FUNCTION_ARGS)
 	X835Handler handler;
 	X835BalanceState state;
 
-	x835_begin(fcinfo, &out);
+	x835_begin(fcinfo, &out, 6);
 	x835_balance_handler(&handler, &state, imbalance_row, &out);
 	x835_run(fcinfo, &out, &handler);
 	return (Datum) 0;
