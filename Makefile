@@ -5,6 +5,7 @@ EXTENSION = contracts_ext
 MODULE_big = contracts_ext
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 DATA = sql/contracts_ext--1.0.sql sql/contracts_ext--1.1.sql sql/contracts_ext--1.0--1.1.sql
+SCRIPTS = bin/contracts_ext_load_835
 
 # pg_regress inputs are sql/<name>.sql, outputs expected/<name>.out: every
 # expected output names a test (so the install scripts in sql/ never run as
