@@ -13,6 +13,7 @@
 
 #include "contract.h"
 
+#include "storage/shmem.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 

@@ -594,8 +594,8 @@ items_recv_text(StringInfo buf, int version, const char *typname)
 
 /*
  * Every type here stores a canonical form with zeroed padding, so equality
- * is a byte comparison and hashing a hash of the bytes.  The SQL equality
- * and hash functions of all the types are these four.
+ * is a byte comparison and hashing a hash of the bytes.  The SQL equality,
+ * ordering and hash functions of all the types are the ones below.
  */
 static bool
 canonical_equal(FunctionCallInfo fcinfo)
@@ -637,4 +637,63 @@ canonical_hash_extended(PG_FUNCTION_ARGS)
 
 	return hash_any_extended((unsigned char *) VARDATA(v), VARSIZE(v) - VARHDRSZ,
 							 PG_GETARG_INT64(1));
+}
+
+/*
+ * The btree order of every type here: the canonical bytes compared as
+ * unsigned bytes, a prefix first.  It has no meaning beyond being a total
+ * order that agrees with equality, which is what DISTINCT, ORDER BY,
+ * UNIQUE indexes and merge joins need.
+ */
+static int
+canonical_compare(FunctionCallInfo fcinfo)
+{
+	struct varlena *a = PG_GETARG_VARLENA_PP(0);
+	struct varlena *b = PG_GETARG_VARLENA_PP(1);
+	Size		alen = VARSIZE_ANY_EXHDR(a);
+	Size		blen = VARSIZE_ANY_EXHDR(b);
+	int			c = memcmp(VARDATA_ANY(a), VARDATA_ANY(b), Min(alen, blen));
+
+	if (c == 0)
+		c = (alen > blen) - (alen < blen);
+	else
+		c = (c > 0) - (c < 0);
+	PG_FREE_IF_COPY(a, 0);
+	PG_FREE_IF_COPY(b, 1);
+	return c;
+}
+
+PG_FUNCTION_INFO_V1(canonical_cmp);
+Datum
+canonical_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(canonical_compare(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(canonical_lt);
+Datum
+canonical_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(canonical_compare(fcinfo) < 0);
+}
+
+PG_FUNCTION_INFO_V1(canonical_le);
+Datum
+canonical_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(canonical_compare(fcinfo) <= 0);
+}
+
+PG_FUNCTION_INFO_V1(canonical_gt);
+Datum
+canonical_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(canonical_compare(fcinfo) > 0);
+}
+
+PG_FUNCTION_INFO_V1(canonical_ge);
+Datum
+canonical_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(canonical_compare(fcinfo) >= 0);
 }

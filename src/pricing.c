@@ -179,7 +179,7 @@ num_percent(Numeric x, int64 micro_percent)
 static Numeric
 line_numeric(Datum d)
 {
-	return DatumGetNumeric(PG_DETOAST_DATUM(d));
+	return DatumGetNumeric(d);	/* detoasts */
 }
 
 /*
