@@ -12,7 +12,11 @@
 
 #include "utils/numeric.h"
 
-extern struct varlena *agg_state_for_update(FunctionCallInfo fcinfo, Size size, int version);
+extern struct varlena *agg_state_for_update(FunctionCallInfo fcinfo, Size size, int version,
+										   const char *aggname);
+extern struct varlena *agg_state_arg(FunctionCallInfo fcinfo, int argno, Size size, int version,
+									 const char *typname);
+extern void agg_state_invalid(const char *typname, const char *why) pg_attribute_noreturn();
 extern Fixed agg_fixed_arg(FunctionCallInfo fcinfo, int argno, const char *aggname,
 						   const char *argname);
 extern void agg_sum_overflow(const char *aggname) pg_attribute_noreturn();
