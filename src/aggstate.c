@@ -23,7 +23,7 @@
  * transition or combine function reports that, as a user error.
  */
 struct varlena *
-agg_state_for_update(FunctionCallInfo fcinfo, Size size, int version, const char *aggname)
+agg_state_for_update(FunctionCallInfo fcinfo, const AggStateType *type)
 {
 	struct varlena *state;
 
@@ -31,13 +31,13 @@ agg_state_for_update(FunctionCallInfo fcinfo, Size size, int version, const char
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("%s's transition and combine functions can only be called by the aggregate",
-						aggname),
-				 errhint("Call %s(...) instead.", aggname)));
+						type->aggname),
+				 errhint("Call %s(...) instead.", type->aggname)));
 	if (!PG_ARGISNULL(0))
-		return agg_state_arg(fcinfo, 0, size, version, aggname);
-	state = palloc0(size);
-	SET_VARSIZE(state, size);
-	*(int32 *) VARDATA(state) = version;
+		return PG_DETOAST_DATUM(PG_GETARG_DATUM(0));	/* built by us: checked once, as an argument */
+	state = palloc0(type->size);
+	SET_VARSIZE(state, type->size);
+	*(int32 *) VARDATA(state) = type->version;
 	return state;
 }
 
@@ -51,16 +51,21 @@ agg_state_invalid(const char *typname, const char *why)
 }
 
 /*
- * A state argument, detoasted, after checking that it is a state of this
- * format version (its size and version word), not some other bytes.
+ * A state argument of combine, final or output functions, detoasted, after
+ * checking that it is a state of this format version (its size and version
+ * word) that its aggregate could have built.
  */
 struct varlena *
-agg_state_arg(FunctionCallInfo fcinfo, int argno, Size size, int version, const char *typname)
+agg_state_arg(FunctionCallInfo fcinfo, int argno, const AggStateType *type)
 {
 	struct varlena *state = PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+	const char *why;
 
-	if (VARSIZE(state) != size || *(int32 *) VARDATA(state) != version)
-		agg_state_invalid(typname, psprintf("This server reads %s format version %d.", typname, version));
+	if (VARSIZE(state) != type->size || *(int32 *) VARDATA(state) != type->version)
+		agg_state_invalid(type->typname, psprintf("This server reads %s format version %d.",
+												  type->typname, type->version));
+	if ((why = type->invalid(state)) != NULL)
+		agg_state_invalid(type->typname, why);
 	return state;
 }
 

@@ -36,29 +36,24 @@ typedef struct PmpmState
 	Fixed		sums[PS_COUNT];
 } PmpmState;
 
-#define PG_GETARG_PMPM_STATE_P(n) pmpm_state_arg(fcinfo, (n))
 
 /* Why a state is not one the aggregate could have built, or NULL. */
 static const char *
-pmpm_state_invalid(const PmpmState *s)
+pmpm_state_invalid(const void *state)
 {
+	const PmpmState *s = state;
+
 	if (!fixed_is_count(s->sums[PS_ROWS]))
 		return "rows is not a whole number from 0 up.";
 	return NULL;
 }
 
-/* A pmpm_state argument, checked (for combine, final and output). */
-static PmpmState *
-pmpm_state_arg(FunctionCallInfo fcinfo, int argno)
-{
-	PmpmState  *s = (PmpmState *) agg_state_arg(fcinfo, argno, sizeof(PmpmState),
-												PMPM_STATE_VERSION, "pmpm_state");
-	const char *why = pmpm_state_invalid(s);
+static const AggStateType pmpm_state_type = {
+	"pmpm_state", AGGNAME, sizeof(PmpmState), PMPM_STATE_VERSION, pmpm_state_invalid
+};
 
-	if (why)
-		agg_state_invalid("pmpm_state", why);
-	return s;
-}
+#define PG_GETARG_PMPM_STATE_P(n) ((PmpmState *) agg_state_arg(fcinfo, (n), &pmpm_state_type))
+
 
 static void
 add_sum(PmpmState *state, int which, Fixed value)
@@ -85,7 +80,7 @@ pmpm_margin_sfunc(PG_FUNCTION_ARGS)
 				PG_RETURN_NULL();
 			PG_RETURN_DATUM(PG_GETARG_DATUM(0));	/* rows with NULLs are skipped */
 		}
-	state = (PmpmState *) agg_state_for_update(fcinfo, sizeof(PmpmState), PMPM_STATE_VERSION, AGGNAME);
+	state = (PmpmState *) agg_state_for_update(fcinfo, &pmpm_state_type);
 	c = PG_GETARG_CAPITATION_P(1);
 	if (!CAP_HAS(c, CAP_PMPM))
 		ereport(ERROR,
@@ -120,7 +115,7 @@ pmpm_margin_combine(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	state = (PmpmState *) agg_state_for_update(fcinfo, sizeof(PmpmState), PMPM_STATE_VERSION, AGGNAME);
+	state = (PmpmState *) agg_state_for_update(fcinfo, &pmpm_state_type);
 	other = PG_GETARG_PMPM_STATE_P(1);
 	for (i = 0; i < PS_COUNT; i++)
 		add_sum(state, i, other->sums[i]);

@@ -41,7 +41,6 @@ typedef struct VarianceState
 	Fixed		sums[VS_COUNT];
 } VarianceState;
 
-#define PG_GETARG_VARIANCE_STATE_P(n) variance_state_arg(fcinfo, (n))
 
 /*
  * Why a state is not one the aggregate could have built, or NULL: counts
@@ -49,8 +48,10 @@ typedef struct VarianceState
  * and underpaid and overpaid sums are not negative.
  */
 static const char *
-variance_state_invalid(const VarianceState *s)
+variance_state_invalid(const void *state)
 {
+	const VarianceState *s = state;
+
 	static const int counts[] = {VS_LINES, VS_UNPRICED, VS_UNDERPAID_LINES, VS_OVERPAID_LINES};
 	Fixed		by_kind = s->sums[VS_UNPRICED];
 	int			c;
@@ -68,18 +69,12 @@ variance_state_invalid(const VarianceState *s)
 	return NULL;
 }
 
-/* A variance_state argument, checked (for combine, final and output). */
-static VarianceState *
-variance_state_arg(FunctionCallInfo fcinfo, int argno)
-{
-	VarianceState *s = (VarianceState *) agg_state_arg(fcinfo, argno, sizeof(VarianceState),
-														VARIANCE_STATE_VERSION, "variance_state");
-	const char *why = variance_state_invalid(s);
+static const AggStateType variance_state_type = {
+	"variance_state", AGGNAME, sizeof(VarianceState), VARIANCE_STATE_VERSION, variance_state_invalid
+};
 
-	if (why)
-		agg_state_invalid("variance_state", why);
-	return s;
-}
+#define PG_GETARG_VARIANCE_STATE_P(n) ((VarianceState *) agg_state_arg(fcinfo, (n), &variance_state_type))
+
 
 static void
 add_sum(VarianceState *state, int which, Fixed value)
@@ -93,8 +88,7 @@ PG_FUNCTION_INFO_V1(payment_variance_sfunc);
 Datum
 payment_variance_sfunc(PG_FUNCTION_ARGS)
 {
-	VarianceState *state = (VarianceState *) agg_state_for_update(fcinfo, sizeof(VarianceState),
-																   VARIANCE_STATE_VERSION, AGGNAME);
+	VarianceState *state = (VarianceState *) agg_state_for_update(fcinfo, &variance_state_type);
 	Fixed		one = fixed_make(1, 0);
 	Fixed		expected;
 	Fixed		actual = fixed_make(0, 0);
@@ -149,8 +143,7 @@ payment_variance_combine(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	state = (VarianceState *) agg_state_for_update(fcinfo, sizeof(VarianceState), VARIANCE_STATE_VERSION,
-												   AGGNAME);
+	state = (VarianceState *) agg_state_for_update(fcinfo, &variance_state_type);
 	other = PG_GETARG_VARIANCE_STATE_P(1);
 	for (i = 0; i < VS_COUNT; i++)
 		add_sum(state, i, other->sums[i]);
