@@ -19,6 +19,7 @@
 #include "libpq/pqformat.h"
 #include "common/int.h"
 #include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/numeric.h"
@@ -577,19 +578,41 @@ items_send(const char *text, int version)
 	return pq_endtypsend(&buf);
 }
 
-/* The canonical text of a binary value, after checking its version byte. */
+/*
+ * The canonical text of a binary value, after checking its version byte.
+ * Everything wrong with the bytes is bad binary input (22P03): a missing
+ * version byte, another version, text that is not valid in the client
+ * encoding (or holds a NUL byte).
+ */
 char *
 items_recv_text(StringInfo buf, int version, const char *typname)
 {
-	int			got = pq_getmsgbyte(buf);
+	int			got;
 	int			nbytes;
+	const char *bytes;
+	char	   *text;
 
+	if (buf->cursor >= buf->len)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary value for type %s", typname),
+				 errdetail("The value is empty; it starts with a format version byte.")));
+	got = pq_getmsgbyte(buf);
 	if (got != version)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported binary format version %d for type %s", got, typname),
 				 errdetail("This server reads version %d.", version)));
-	return pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+	nbytes = buf->len - buf->cursor;
+	bytes = pq_getmsgbytes(buf, nbytes);
+	if (!pg_verify_mbstr(pg_get_client_encoding(), bytes, nbytes, true))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary value for type %s", typname),
+				 errdetail("The text is not valid in the client encoding %s.",
+						   pg_encoding_to_char(pg_get_client_encoding()))));
+	text = pg_client_to_server(bytes, nbytes);
+	return text == bytes ? pnstrdup(bytes, nbytes) : text;
 }
 
 /*
