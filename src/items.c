@@ -20,6 +20,7 @@
 #include "common/int.h"
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/numeric.h"
@@ -148,6 +149,8 @@ items_split(ItemParser *p, const char *input, ParsedItem **items_out, int *nitem
 		bool		value_started = false;
 		const char *end;
 		ParsedItem		item;
+
+		CHECK_FOR_INTERRUPTS();	/* a million items take a while */
 
 		for (; *s; s++)
 		{
@@ -358,9 +361,11 @@ terms_to_cstring(const Term *terms, int nterms)
 	initStringInfo(&buf);
 	for (i = 0; i < nterms; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (i > 0)
 			appendStringInfoString(&buf, "; ");
-		appendStringInfo(&buf, "%s: ", terms[i].key);
+		appendStringInfoString(&buf, terms[i].key);
+		appendStringInfoString(&buf, ": ");
 		if (terms[i].kind == TERM_TEXT)
 			append_quoted(&buf, terms[i].value);
 		else
@@ -413,6 +418,7 @@ terms_to_jsonb(const Term *terms, int nterms)
 	pushJsonbValue(&state, WJB_BEGIN_OBJECT, NULL);
 	for (i = 0; i < nterms; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		push_string(&state, WJB_KEY, terms[i].key);
 		switch (terms[i].kind)
 		{
@@ -456,6 +462,7 @@ terms_materialize(FunctionCallInfo fcinfo, const Term *terms, int nterms)
 		Datum		values[2];
 		bool		nulls[2] = {false, false};
 
+		CHECK_FOR_INTERRUPTS();
 		values[0] = CStringGetTextDatum(terms[i].key);
 		values[1] = CStringGetTextDatum(terms[i].value);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
@@ -514,6 +521,7 @@ jsonb_to_items_text(Jsonb *jb, const char *typname)
 	it = JsonbIteratorInit(&jb->root);
 	while ((token = JsonbIteratorNext(&it, &v, false)) != WJB_DONE)
 	{
+		CHECK_FOR_INTERRUPTS();
 		switch (token)
 		{
 			case WJB_BEGIN_OBJECT:

@@ -44,6 +44,8 @@ merge_entries(const RateEntry *ea, int na, const RateEntry *eb, int nb, RateEntr
 	{
 		int			c = i == na ? 1 : j == nb ? -1 : rate_entry_cmp(&ea[i], &eb[j]);
 
+		if ((n & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
 		if (c < 0)
 			out[n++] = ea[i++];
 		else
