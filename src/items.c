@@ -45,7 +45,10 @@ trimmed_copy(const char *start, const char *end)
 
 /*
  * Report a bad item with a detail and an optional hint.  Returns false so
- * callers can `return items_fail(...)` under soft error handling.
+ * callers can `return items_fail(...)` under soft error handling.  The
+ * message says what kind of error it is: bad syntax (22P02), a number out
+ * of range (22003), a limit exceeded (54000), or, from binary receive, bad
+ * binary input (22P03, whatever the kind).
  */
 static bool items_vfail(ItemParser *p, int sqlstate, const char *item,
 						const char *hint, const char *detail_fmt, va_list args)
@@ -70,10 +73,20 @@ items_vfail(ItemParser *p, int sqlstate, const char *item, const char *hint,
 			break;
 		enlargeStringInfo(&detail, needed);
 	}
+	/* binary receive: everything wrong with the value is bad binary input */
+	if (p->sqlstate == ERRCODE_INVALID_BINARY_REPRESENTATION)
+		ereturn(p->escontext, false,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary value for type %s: \"%s\"", p->typname, item),
+				 errdetail_internal("%s", detail.data),
+				 hint ? errhint("%s", hint) : 0));
 	ereturn(p->escontext, false,
 			(errcode(sqlstate),
-			 errmsg("invalid input syntax for type %s: \"%s\"",
-					p->typname, item),
+			 sqlstate == ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE ?
+			 errmsg("value out of range for type %s: \"%s\"", p->typname, item) :
+			 sqlstate == ERRCODE_PROGRAM_LIMIT_EXCEEDED ?
+			 errmsg("value exceeds a limit of type %s: \"%s\"", p->typname, item) :
+			 errmsg("invalid input syntax for type %s: \"%s\"", p->typname, item),
 			 errdetail_internal("%s", detail.data),
 			 hint ? errhint("%s", hint) : 0));
 }
