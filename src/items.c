@@ -311,28 +311,42 @@ parse_date(ItemParser *p, const ParsedItem *item, const char *s, DateADT *result
 	return true;
 }
 
-/* Render an integer of 10^-scale units, keeping at least min_frac decimals. */
+/*
+ * Render an integer of 10^-scale units, keeping at least min_frac decimals:
+ * one allocation (a large schedule prints a million of these).
+ */
 char *
 format_decimal(int64 value, int scale, int min_frac)
 {
-	int64		unit = 1;
+	char		buf[48];
+	char	   *end = buf + sizeof(buf);
+	char	   *p = end;
+	uint64		magnitude = value < 0 ? -(uint64) value : (uint64) value;
 	int			frac_digits = scale;
-	int64		frac;
 	int			i;
-	char	   *result;
 
-	for (i = 0; i < scale; i++)
-		unit *= 10;
-	frac = value % unit;
-	while (frac_digits > min_frac && frac % 10 == 0)
+	*--p = '\0';
+	/* drop trailing fractional zeros down to min_frac */
+	while (frac_digits > min_frac && magnitude % 10 == 0)
 	{
-		frac /= 10;
+		magnitude /= 10;
 		frac_digits--;
 	}
-	result = psprintf(INT64_FORMAT, value / unit);
+	for (i = 0; i < frac_digits; i++)
+	{
+		*--p = '0' + (int) (magnitude % 10);
+		magnitude /= 10;
+	}
 	if (frac_digits > 0)
-		result = psprintf("%s.%0*lld", result, frac_digits, (long long) frac);
-	return result;
+		*--p = '.';
+	do
+	{
+		*--p = '0' + (int) (magnitude % 10);
+		magnitude /= 10;
+	} while (magnitude > 0);
+	if (value < 0)
+		*--p = '-';
+	return pnstrdup(p, end - p - 1);
 }
 
 /* Does free text need '...' to survive the lexer unchanged? */
