@@ -142,6 +142,13 @@ unquote_value(const char *raw, char **result)
 }
 
 /*
+ * The most items any value is split into: room for a rate_schedule's
+ * 1,000,000 entries and its policies, and a bound on the lexer's memory
+ * (about 300 MB) whatever the input.
+ */
+#define ITEMS_MAX (1 << 21)
+
+/*
  * Split input into items.  An item ends at `;` or a newline outside a
  * quoted value; blank items are skipped.  A value is quoted only when it
  * starts with a quote, so apostrophes inside plain text are ordinary.
@@ -206,6 +213,9 @@ items_split(ItemParser *p, const char *input, ParsedItem **items_out, int *nitem
 			return items_fail(p, item.text, NULL, "Text follows the closing quote.");
 		if (nitems == capacity)
 		{
+			if (capacity >= ITEMS_MAX)
+				return items_fail_code(p, ERRCODE_PROGRAM_LIMIT_EXCEEDED, item.text, NULL,
+									   "A value holds at most %d items.", ITEMS_MAX);
 			capacity *= 2;
 			items = repalloc(items, capacity * sizeof(ParsedItem));
 		}
