@@ -69,9 +69,8 @@ SELECT pmpm_margin_combine(NULL, 'rows: 0; revenue: 0; cost: 0; member_months: 0
 SELECT rate_schedule_agg_rule_sfunc(NULL, '99213', '10');
 SELECT rate_schedule_agg_combine('', '99213: 1');
 
-
-
 -- The lexer's bound: at most 2^21 items in any value (54000), so its memory
 -- stays bounded whatever the input.
 SELECT repeat('a: 1;', 2100000)::contract;
+
 DROP TABLE rel_lines, rel_toasted;
