@@ -12,7 +12,22 @@
 
 #include "utils/numeric.h"
 
-extern struct varlena *agg_state_for_update(FunctionCallInfo fcinfo, Size size, int version);
+/* Why a state is not one its aggregate could have built, or NULL. */
+typedef const char *(*AggStateCheck) (const void *state);
+
+/* What the helpers need to know of a state type. */
+typedef struct AggStateType
+{
+	const char *typname;
+	const char *aggname;
+	Size		size;
+	int			version;
+	AggStateCheck invalid;
+} AggStateType;
+
+extern struct varlena *agg_state_for_update(FunctionCallInfo fcinfo, const AggStateType *type);
+extern struct varlena *agg_state_arg(FunctionCallInfo fcinfo, int argno, const AggStateType *type);
+extern void agg_state_invalid(const char *typname, const char *why) pg_attribute_noreturn();
 extern Fixed agg_fixed_arg(FunctionCallInfo fcinfo, int argno, const char *aggname,
 						   const char *argname);
 extern void agg_sum_overflow(const char *aggname) pg_attribute_noreturn();

@@ -2,7 +2,7 @@
  * compat.h
  *	  Every PostgreSQL version difference contracts_ext cares about.
  *
- * contracts_ext supports PostgreSQL 14 to 17.  All PG_VERSION_NUM tests
+ * contracts_ext supports PostgreSQL 14 to 18.  All PG_VERSION_NUM tests
  * live here, so the rest of the code reads as if written for one server.
  *-------------------------------------------------------------------------
  */
@@ -39,6 +39,15 @@
 #define CONTRACTS_HAVE_FIXED 1
 #else
 #error "contracts_ext needs a 128-bit integer type and overflow-checking builtins (gcc or clang)"
+#endif
+
+/*
+ * PG18 replaced the postfix pg_attribute_noreturn() with the prefix
+ * pg_noreturn.  contracts_ext needs gcc or clang (above), whose attribute
+ * works in the postfix position on every version.
+ */
+#ifndef pg_attribute_noreturn
+#define pg_attribute_noreturn() __attribute__((noreturn))
 #endif
 
 /* The varlena macros moved out of postgres.h in PG16. */

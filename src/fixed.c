@@ -20,7 +20,6 @@
 
 #include "fixed.h"
 
-#include "common/int.h"
 #include "lib/stringinfo.h"
 
 #ifdef CONTRACTS_HAVE_FIXED
@@ -61,7 +60,7 @@ pow10_128(int n)
  * Drop trailing zero decimals, keeping the value; in 64-bit arithmetic when
  * the value fits, because 128-bit division is a slow library call.
  */
-static void
+void
 fixed_normalize(Fixed *a)
 {
 	if (fixed_fits_int64(a->value))
@@ -83,7 +82,12 @@ fixed_normalize(Fixed *a)
 	}
 }
 
-/* fixed_from_numeric beyond its inline fast path: any stored form. */
+/*
+ * fixed_from_numeric beyond its inline fast path: any stored form (a TOAST
+ * pointer, compressed, or an expanded datum is detoasted first), up to the
+ * 38 or so digits of a 128-bit integer, so a computed numeric such as
+ * 1 / 7 (20 significant digits) is read exactly.
+ */
 bool
 fixed_from_numeric_slow(Datum num, Fixed *result)
 {
@@ -94,12 +98,12 @@ fixed_from_numeric_slow(Datum num, Fixed *result)
 	int			weight;
 	int			ndigits;
 	int			exponent;
-	int64		acc = 0;
+	int128		acc = 0;
 	int			dropped = 0;
 	int			i;
 
-	if (VARATT_IS_EXTENDED(v) && !VARATT_IS_SHORT(v))
-		v = pg_detoast_datum_packed(v); /* compressed or external: rare */
+	if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
+		v = pg_detoast_datum_packed(v); /* out of line or compressed: rare */
 	data = VARDATA_ANY(v);
 	memcpy(&header, data, sizeof(uint16));
 	if ((header & NUMERIC_SIGN_MASK) == NUMERIC_SPECIAL)
@@ -120,6 +124,8 @@ fixed_from_numeric_slow(Datum num, Fixed *result)
 	}
 	ndigits = (VARSIZE_ANY_EXHDR(v) - header_size) / sizeof(int16);
 	exponent = ndigits == 0 ? 0 : weight - (ndigits - 1);
+	if (ndigits > 10)
+		return false;			/* more than 40 digits: beyond 128 bits */
 	for (i = 0; i < ndigits; i++)
 	{
 		int16		digit;
@@ -134,14 +140,15 @@ fixed_from_numeric_slow(Datum num, Fixed *result)
 				base /= 10;
 				dropped++;
 			}
-		if (pg_mul_s64_overflow(acc, base, &acc) || pg_add_s64_overflow(acc, digit, &acc))
+		if (__builtin_mul_overflow(acc, (int128) base, &acc) ||
+			__builtin_add_overflow(acc, (int128) digit, &acc))
 			return false;
 	}
 	/* the value is acc x 10^(4 x exponent + dropped) */
 	if (exponent > 0 &&
-		(4 * exponent > 18 || pg_mul_s64_overflow(acc, fixed_pow10[4 * exponent], &acc)))
+		(4 * exponent > 38 || __builtin_mul_overflow(acc, pow10_128(4 * exponent), &acc)))
 		return false;
-	if (-4 * exponent > FIXED_MAX_SCALE)
+	if (-4 * exponent - dropped > FIXED_MAX_SCALE)
 		return false;
 	if ((header & NUMERIC_SHORT) ? (header & NUMERIC_SHORT_SIGN_MASK) != 0
 		: (header & NUMERIC_SIGN_MASK) == NUMERIC_NEG)
@@ -269,6 +276,14 @@ fixed_round_cents_slow(Fixed a, int64 *cents)
 		return false;
 	*cents = (int64) q;
 	return true;
+}
+
+/* Is a a whole number from 0 up that fits int64 (a count of rows)? */
+bool
+fixed_is_count(Fixed a)
+{
+	fixed_normalize(&a);
+	return a.scale == 0 && a.value >= 0 && fixed_fits_int64(a.value);
 }
 
 /* a += b, exactly; false on overflow. */

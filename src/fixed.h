@@ -33,6 +33,8 @@ extern bool fixed_add(Fixed *a, Fixed b);
 extern char *fixed_to_cstring(Fixed a);
 extern Numeric numeric_from_cents(int64 cents);
 extern bool fixed_from_cstring(const char *s, Fixed *result);
+extern void fixed_normalize(Fixed *a);
+extern bool fixed_is_count(Fixed a);
 
 /*
  * Fixed64: the same with a 64-bit integer, for one claim line's numbers
@@ -200,7 +202,8 @@ fixed64_from_numeric(Datum num, Fixed64 *result)
 	int64		acc = 0;
 	int			i;
 
-	if (unlikely(!VARATT_IS_SHORT(p)))
+	/* a TOAST pointer or expanded object also has a one-byte header */
+	if (unlikely(!VARATT_IS_SHORT(p) || VARATT_IS_EXTERNAL(p)))
 		return false;
 	memcpy(&header, p + VARHDRSZ_SHORT, sizeof(uint16));
 	if (VARSIZE_SHORT(p) == VARHDRSZ_SHORT + 2 * sizeof(int16) &&
@@ -237,8 +240,24 @@ fixed64_from_numeric(Datum num, Fixed64 *result)
 }
 
 /*
+ * Is a numeric datum NaN or an infinity?  Reads the header where it lies
+ * (the usual short or plain form); anything else is detoasted first.
+ */
+static inline bool
+numeric_datum_is_special(Datum num)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(num);
+	uint16		header;
+
+	if (unlikely(VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v)))
+		v = pg_detoast_datum_packed(v);
+	memcpy(&header, VARDATA_ANY(v), sizeof(uint16));
+	return (header & FIXED_NUMERIC_FORM_MASK) == FIXED_NUMERIC_FORM_MASK;
+}
+
+/*
  * The exact value of a numeric datum; false for NaN and infinities and for
- * values whose digits do not fit in 64 bits.
+ * values of more than about 38 significant digits or 30 decimals.
  */
 static pg_attribute_always_inline bool
 fixed_from_numeric(Datum num, Fixed *result)

@@ -19,6 +19,8 @@
 #include "libpq/pqformat.h"
 #include "common/int.h"
 #include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/numeric.h"
@@ -44,8 +46,9 @@ trimmed_copy(const char *start, const char *end)
 /*
  * Report a bad item with a detail and an optional hint.  Returns false so
  * callers can `return items_fail(...)` under soft error handling.  The
- * message names the kind of error (bad syntax, out of range, over a
- * limit); binary receive reports every kind as 22P03.
+ * message says what kind of error it is: bad syntax (22P02), a number out
+ * of range (22003), a limit exceeded (54000), or, from binary receive, bad
+ * binary input (22P03, whatever the kind).
  */
 static bool items_vfail(ItemParser *p, int sqlstate, const char *item,
 						const char *hint, const char *detail_fmt, va_list args)
@@ -70,8 +73,15 @@ items_vfail(ItemParser *p, int sqlstate, const char *item, const char *hint,
 			break;
 		enlargeStringInfo(&detail, needed);
 	}
+	/* binary receive: everything wrong with the value is bad binary input */
+	if (p->sqlstate == ERRCODE_INVALID_BINARY_REPRESENTATION)
+		ereturn(p->escontext, false,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary value for type %s: \"%s\"", p->typname, item),
+				 errdetail_internal("%s", detail.data),
+				 hint ? errhint("%s", hint) : 0));
 	ereturn(p->escontext, false,
-			(errcode(p->sqlstate == ERRCODE_INVALID_BINARY_REPRESENTATION ? p->sqlstate : sqlstate),
+			(errcode(sqlstate),
 			 sqlstate == ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE ?
 			 errmsg("value out of range for type %s: \"%s\"", p->typname, item) :
 			 sqlstate == ERRCODE_PROGRAM_LIMIT_EXCEEDED ?
@@ -132,6 +142,13 @@ unquote_value(const char *raw, char **result)
 }
 
 /*
+ * The most items any value is split into: room for a rate_schedule's
+ * 1,000,000 entries and its policies, and a bound on the lexer's memory
+ * (about 300 MB) whatever the input.
+ */
+#define ITEMS_MAX (1 << 21)
+
+/*
  * Split input into items.  An item ends at `;` or a newline outside a
  * quoted value; blank items are skipped.  A value is quoted only when it
  * starts with a quote, so apostrophes inside plain text are ordinary.
@@ -152,6 +169,8 @@ items_split(ItemParser *p, const char *input, ParsedItem **items_out, int *nitem
 		bool		value_started = false;
 		const char *end;
 		ParsedItem		item;
+
+		CHECK_FOR_INTERRUPTS();	/* a million items take a while */
 
 		for (; *s; s++)
 		{
@@ -194,6 +213,9 @@ items_split(ItemParser *p, const char *input, ParsedItem **items_out, int *nitem
 			return items_fail(p, item.text, NULL, "Text follows the closing quote.");
 		if (nitems == capacity)
 		{
+			if (capacity >= ITEMS_MAX)
+				return items_fail_code(p, ERRCODE_PROGRAM_LIMIT_EXCEEDED, item.text, NULL,
+									   "A value holds at most %d items.", ITEMS_MAX);
 			capacity *= 2;
 			items = repalloc(items, capacity * sizeof(ParsedItem));
 		}
@@ -299,28 +321,42 @@ parse_date(ItemParser *p, const ParsedItem *item, const char *s, DateADT *result
 	return true;
 }
 
-/* Render an integer of 10^-scale units, keeping at least min_frac decimals. */
+/*
+ * Render an integer of 10^-scale units, keeping at least min_frac decimals:
+ * one allocation (a large schedule prints a million of these).
+ */
 char *
 format_decimal(int64 value, int scale, int min_frac)
 {
-	int64		unit = 1;
+	char		buf[48];
+	char	   *end = buf + sizeof(buf);
+	char	   *p = end;
+	uint64		magnitude = value < 0 ? -(uint64) value : (uint64) value;
 	int			frac_digits = scale;
-	int64		frac;
 	int			i;
-	char	   *result;
 
-	for (i = 0; i < scale; i++)
-		unit *= 10;
-	frac = value % unit;
-	while (frac_digits > min_frac && frac % 10 == 0)
+	*--p = '\0';
+	/* drop trailing fractional zeros down to min_frac */
+	while (frac_digits > min_frac && magnitude % 10 == 0)
 	{
-		frac /= 10;
+		magnitude /= 10;
 		frac_digits--;
 	}
-	result = psprintf(INT64_FORMAT, value / unit);
+	for (i = 0; i < frac_digits; i++)
+	{
+		*--p = '0' + (int) (magnitude % 10);
+		magnitude /= 10;
+	}
 	if (frac_digits > 0)
-		result = psprintf("%s.%0*lld", result, frac_digits, (long long) frac);
-	return result;
+		*--p = '.';
+	do
+	{
+		*--p = '0' + (int) (magnitude % 10);
+		magnitude /= 10;
+	} while (magnitude > 0);
+	if (value < 0)
+		*--p = '-';
+	return pnstrdup(p, end - p - 1);
 }
 
 /* Does free text need '...' to survive the lexer unchanged? */
@@ -362,9 +398,11 @@ terms_to_cstring(const Term *terms, int nterms)
 	initStringInfo(&buf);
 	for (i = 0; i < nterms; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (i > 0)
 			appendStringInfoString(&buf, "; ");
-		appendStringInfo(&buf, "%s: ", terms[i].key);
+		appendStringInfoString(&buf, terms[i].key);
+		appendStringInfoString(&buf, ": ");
 		if (terms[i].kind == TERM_TEXT)
 			append_quoted(&buf, terms[i].value);
 		else
@@ -417,6 +455,7 @@ terms_to_jsonb(const Term *terms, int nterms)
 	pushJsonbValue(&state, WJB_BEGIN_OBJECT, NULL);
 	for (i = 0; i < nterms; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		push_string(&state, WJB_KEY, terms[i].key);
 		switch (terms[i].kind)
 		{
@@ -460,6 +499,7 @@ terms_materialize(FunctionCallInfo fcinfo, const Term *terms, int nterms)
 		Datum		values[2];
 		bool		nulls[2] = {false, false};
 
+		CHECK_FOR_INTERRUPTS();
 		values[0] = CStringGetTextDatum(terms[i].key);
 		values[1] = CStringGetTextDatum(terms[i].value);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
@@ -518,6 +558,7 @@ jsonb_to_items_text(Jsonb *jb, const char *typname)
 	it = JsonbIteratorInit(&jb->root);
 	while ((token = JsonbIteratorNext(&it, &v, false)) != WJB_DONE)
 	{
+		CHECK_FOR_INTERRUPTS();
 		switch (token)
 		{
 			case WJB_BEGIN_OBJECT:
@@ -589,25 +630,47 @@ items_send(const char *text, int version)
 	return pq_endtypsend(&buf);
 }
 
-/* The canonical text of a binary value, after checking its version byte. */
+/*
+ * The canonical text of a binary value, after checking its version byte.
+ * Everything wrong with the bytes is bad binary input (22P03): a missing
+ * version byte, another version, text that is not valid in the client
+ * encoding (or holds a NUL byte).
+ */
 char *
 items_recv_text(StringInfo buf, int version, const char *typname)
 {
-	int			got = pq_getmsgbyte(buf);
+	int			got;
 	int			nbytes;
+	const char *bytes;
+	char	   *text;
 
+	if (buf->cursor >= buf->len)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary value for type %s", typname),
+				 errdetail("The value is empty; it starts with a format version byte.")));
+	got = pq_getmsgbyte(buf);
 	if (got != version)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported binary format version %d for type %s", got, typname),
 				 errdetail("This server reads version %d.", version)));
-	return pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+	nbytes = buf->len - buf->cursor;
+	bytes = pq_getmsgbytes(buf, nbytes);
+	if (!pg_verify_mbstr(pg_get_client_encoding(), bytes, nbytes, true))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary value for type %s", typname),
+				 errdetail("The text is not valid in the client encoding %s.",
+						   pg_encoding_to_char(pg_get_client_encoding()))));
+	text = pg_client_to_server(bytes, nbytes);
+	return text == bytes ? pnstrdup(bytes, nbytes) : text;
 }
 
 /*
  * Every type here stores a canonical form with zeroed padding, so equality
- * is a byte comparison and hashing a hash of the bytes.  The SQL equality
- * and hash functions of all the types are these four.
+ * is a byte comparison and hashing a hash of the bytes.  The SQL equality,
+ * ordering and hash functions of all the types are the ones below.
  */
 static bool
 canonical_equal(FunctionCallInfo fcinfo)
@@ -649,4 +712,63 @@ canonical_hash_extended(PG_FUNCTION_ARGS)
 
 	return hash_any_extended((unsigned char *) VARDATA(v), VARSIZE(v) - VARHDRSZ,
 							 PG_GETARG_INT64(1));
+}
+
+/*
+ * The btree order of every type here: the canonical bytes compared as
+ * unsigned bytes, a prefix first.  It has no meaning beyond being a total
+ * order that agrees with equality, which is what DISTINCT, ORDER BY,
+ * UNIQUE indexes and merge joins need.
+ */
+static int
+canonical_compare(FunctionCallInfo fcinfo)
+{
+	struct varlena *a = PG_GETARG_VARLENA_PP(0);
+	struct varlena *b = PG_GETARG_VARLENA_PP(1);
+	Size		alen = VARSIZE_ANY_EXHDR(a);
+	Size		blen = VARSIZE_ANY_EXHDR(b);
+	int			c = memcmp(VARDATA_ANY(a), VARDATA_ANY(b), Min(alen, blen));
+
+	if (c == 0)
+		c = (alen > blen) - (alen < blen);
+	else
+		c = (c > 0) - (c < 0);
+	PG_FREE_IF_COPY(a, 0);
+	PG_FREE_IF_COPY(b, 1);
+	return c;
+}
+
+PG_FUNCTION_INFO_V1(canonical_cmp);
+Datum
+canonical_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(canonical_compare(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(canonical_lt);
+Datum
+canonical_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(canonical_compare(fcinfo) < 0);
+}
+
+PG_FUNCTION_INFO_V1(canonical_le);
+Datum
+canonical_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(canonical_compare(fcinfo) <= 0);
+}
+
+PG_FUNCTION_INFO_V1(canonical_gt);
+Datum
+canonical_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(canonical_compare(fcinfo) > 0);
+}
+
+PG_FUNCTION_INFO_V1(canonical_ge);
+Datum
+canonical_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(canonical_compare(fcinfo) >= 0);
 }

@@ -36,7 +36,24 @@ typedef struct PmpmState
 	Fixed		sums[PS_COUNT];
 } PmpmState;
 
-#define PG_GETARG_PMPM_STATE_P(n) ((PmpmState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+
+/* Why a state is not one the aggregate could have built, or NULL. */
+static const char *
+pmpm_state_invalid(const void *state)
+{
+	const PmpmState *s = state;
+
+	if (!fixed_is_count(s->sums[PS_ROWS]))
+		return "rows is not a whole number from 0 up.";
+	return NULL;
+}
+
+static const AggStateType pmpm_state_type = {
+	"pmpm_state", AGGNAME, sizeof(PmpmState), PMPM_STATE_VERSION, pmpm_state_invalid
+};
+
+#define PG_GETARG_PMPM_STATE_P(n) ((PmpmState *) agg_state_arg(fcinfo, (n), &pmpm_state_type))
+
 
 static void
 add_sum(PmpmState *state, int which, Fixed value)
@@ -63,7 +80,7 @@ pmpm_margin_sfunc(PG_FUNCTION_ARGS)
 				PG_RETURN_NULL();
 			PG_RETURN_DATUM(PG_GETARG_DATUM(0));	/* rows with NULLs are skipped */
 		}
-	state = (PmpmState *) agg_state_for_update(fcinfo, sizeof(PmpmState), PMPM_STATE_VERSION);
+	state = (PmpmState *) agg_state_for_update(fcinfo, &pmpm_state_type);
 	c = PG_GETARG_CAPITATION_P(1);
 	if (!CAP_HAS(c, CAP_PMPM))
 		ereport(ERROR,
@@ -98,8 +115,8 @@ pmpm_margin_combine(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
+	state = (PmpmState *) agg_state_for_update(fcinfo, &pmpm_state_type);
 	other = PG_GETARG_PMPM_STATE_P(1);
-	state = (PmpmState *) agg_state_for_update(fcinfo, sizeof(PmpmState), PMPM_STATE_VERSION);
 	for (i = 0; i < PS_COUNT; i++)
 		add_sum(state, i, other->sums[i]);
 	PG_RETURN_POINTER(state);
@@ -131,11 +148,17 @@ static PmpmState *
 pmpm_state_parse(ItemParser *p, const char *text)
 {
 	PmpmState  *state = palloc0(sizeof(PmpmState));
+	const char *why;
 
 	SET_VARSIZE(state, sizeof(PmpmState));
 	state->version = PMPM_STATE_VERSION;
 	if (!parse_state_items(p, text, pmpm_keys, PS_COUNT, state->sums))
 		return NULL;
+	if ((why = pmpm_state_invalid(state)) != NULL)
+	{
+		items_fail(p, text, NULL, "%s", why);
+		return NULL;
+	}
 	return state;
 }
 

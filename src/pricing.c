@@ -182,7 +182,7 @@ num_percent(Numeric x, int64 micro_percent)
 static Numeric
 line_numeric(Datum d)
 {
-	return DatumGetNumeric(PG_DETOAST_DATUM(d));
+	return DatumGetNumeric(d);	/* detoasts */
 }
 
 /* Are the units more than one?  (Modifier 50 lines only.) */
@@ -518,7 +518,10 @@ read_modifier(const text *t, ClaimLine *line)
  * where it lies, without the copy detoasting would make.  Its contents are
  * laid out as if its header were the usual four bytes at an aligned
  * address, so header fields and element alignment are taken from offsets
- * counted from there; nothing before the value itself is read.
+ * counted from there; nothing before the value itself is read.  Anything
+ * else (a TOAST pointer or an expanded array, such as a PL/pgSQL text[]
+ * variable or array_append's result, whose one-byte headers are not
+ * short-header arrays) is flattened by DatumGetArrayTypeP first.
  */
 static pg_attribute_always_inline void
 read_modifiers(Datum d, ClaimLine *line)
@@ -533,7 +536,7 @@ read_modifiers(Datum d, ClaimLine *line)
 	Size		offset;
 	int			i;
 
-	if (VARATT_IS_SHORT(v))
+	if (VARATT_IS_SHORT(v) && !VARATT_IS_EXTERNAL(v))
 		base = (const char *) v - (VARHDRSZ - VARHDRSZ_SHORT);
 	else
 		base = (const char *) DatumGetArrayTypeP(d);
@@ -586,7 +589,7 @@ read_code(Datum d, char *code)
 	uint64		word;
 	int			i;
 
-	if (unlikely(VARATT_IS_EXTENDED(t) && !VARATT_IS_SHORT(t)))
+	if (unlikely(VARATT_IS_EXTERNAL(t) || VARATT_IS_COMPRESSED(t)))
 		t = pg_detoast_datum_packed(t);
 	s = VARDATA_ANY(t);
 	len = VARSIZE_ANY_EXHDR(t);
@@ -678,6 +681,13 @@ read_line(FunctionCallInfo fcinfo, const LineArgs *args, ClaimLine *line)
 	line->billed = line->has_billed ? PG_GETARG_DATUM(args->billed) : (Datum) 0;
 	line->has_medicare = args->medicare >= 0 && !PG_ARGISNULL(args->medicare);
 	line->medicare = line->has_medicare ? PG_GETARG_DATUM(args->medicare) : (Datum) 0;
+	if (numeric_datum_is_special(line->units) ||
+		(line->has_billed && numeric_datum_is_special(line->billed)) ||
+		(line->has_medicare && numeric_datum_is_special(line->medicare)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("units, billed and medicare amounts must be finite numbers"),
+				 errdetail("NaN and infinity are not amounts; pass NULL for an unknown amount.")));
 	line->rank = PG_GETARG_INT32(args->rank);
 	line->setting = PG_GETARG_BOOL(args->facility) ? SETTING_FACILITY : SETTING_NONFACILITY;
 	if (line->rank < 1)

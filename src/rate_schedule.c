@@ -19,6 +19,7 @@
 
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 #include "utils/tuplestore.h"
@@ -476,6 +477,7 @@ rate_schedule_parse(ItemParser *p, const char *text)
 	nentries = 0;
 	for (i = 0; i < nitems; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (is_policy_key(items[i].key))
 		{
 			if (!parse_policy(p, &items[i], s))
@@ -563,6 +565,7 @@ rate_schedule_terms(const RateSchedule *s, int *nterms)
 	{
 		const RateEntry *e = &RS_ENTRIES(s)[i];
 
+		CHECK_FOR_INTERRUPTS();
 		terms[n++] = (Term) {format_selector(e), format_entry_rule(e),
 			e->method == RM_AMOUNT && e->indicators == 0 ? TERM_NUMBER : TERM_WORD};
 	}
@@ -693,6 +696,7 @@ rate_schedule_entries(PG_FUNCTION_ARGS)
 		bool		nulls[6] = {false, e->modifier[0] == '\0', e->setting == SETTING_ANY,
 								false, !is_amount, is_amount};
 
+		CHECK_FOR_INTERRUPTS();
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;

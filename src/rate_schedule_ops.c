@@ -10,9 +10,11 @@
 #include "rate_schedule.h"
 
 #include "catalog/pg_type.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
+#include "utils/memutils.h"
 #include "utils/numeric.h"
 
 #define RS_AGG_INITIAL_CAPACITY 64
@@ -42,6 +44,8 @@ merge_entries(const RateEntry *ea, int na, const RateEntry *eb, int nb, RateEntr
 	{
 		int			c = i == na ? 1 : j == nb ? -1 : rate_entry_cmp(&ea[i], &eb[j]);
 
+		if ((n & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
 		if (c < 0)
 			out[n++] = ea[i++];
 		else
@@ -148,7 +152,10 @@ agg_state_for(FunctionCallInfo fcinfo, int argno, int more)
 	RateSchedule *state;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "rate_schedule_agg transition function called in non-aggregate context");
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("rate_schedule_agg's transition and combine functions can only be called by the aggregate"),
+				 errhint("Call rate_schedule_agg(...) instead.")));
 	if (PG_ARGISNULL(argno))
 		return agg_state_grow(NULL, more);
 	state = PG_GETARG_RATE_SCHEDULE_P(argno);
@@ -199,12 +206,26 @@ rate_schedule_agg_rule_sfunc(PG_FUNCTION_ARGS)
 	return agg_append(fcinfo, text_to_cstring(PG_GETARG_TEXT_PP(2)));
 }
 
+/*
+ * An amount: its trailing zeros are no precision (a numeric(12,8) column
+ * writes 92.50000000), so they are dropped before the rule's 6-decimal
+ * limit applies.
+ */
 PG_FUNCTION_INFO_V1(rate_schedule_agg_amount_sfunc);
 Datum
 rate_schedule_agg_amount_sfunc(PG_FUNCTION_ARGS)
 {
+	Numeric		amount;
+
 	AGG_SKIP_NULLS();
-	return agg_append(fcinfo, DatumGetCString(DirectFunctionCall1(numeric_out, PG_GETARG_DATUM(2))));
+	amount = PG_GETARG_NUMERIC(2);
+	if (numeric_is_nan(amount) || numeric_is_inf(amount))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("rate_schedule_agg: amount must be a finite number")));
+	return agg_append(fcinfo, DatumGetCString(DirectFunctionCall1(numeric_out,
+																  DirectFunctionCall1(numeric_trim_scale,
+																					  NumericGetDatum(amount)))));
 }
 
 PG_FUNCTION_INFO_V1(rate_schedule_agg_combine);
@@ -266,12 +287,14 @@ scale_micro(int64 value, Numeric factor, int digits)
 	return DatumGetInt64(DirectFunctionCall1(numeric_int8, micro));
 }
 
-/* Scale a rule: amounts to cents, percentages to a millionth of a percent. */
+/*
+ * Scale a rule, rounding half up to what the type keeps: a millionth of a
+ * currency unit for amounts, of a percent for percentages.
+ */
 static int64
 scale_rule(uint8 method, int64 value, Numeric factor)
 {
-	int64		result = scale_micro(value, factor,
-									 method == RM_AMOUNT || method == RM_CASE ? 2 : 6);
+	int64		result = scale_micro(value, factor, 6);
 
 	if (result > (method == RM_AMOUNT || method == RM_CASE ? RS_MAX_AMOUNT : RS_MAX_PERCENT))
 		ereport(ERROR,
@@ -280,30 +303,49 @@ scale_rule(uint8 method, int64 value, Numeric factor)
 	return result;
 }
 
-/* Is the entry's code listed (upper-cased comparison)? */
+/* The listed codes, upper-cased C strings, NULLs left out. */
+static char **
+listed_codes(ArrayType *codes, int *ncodes)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			nelems;
+	char	  **result;
+	int			i;
+
+	deconstruct_array(codes, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &nelems);
+	result = palloc(Max(nelems, 1) * sizeof(char *));
+	*ncodes = 0;
+	for (i = 0; i < nelems; i++)
+		if (!nulls[i])
+		{
+			char	   *code = text_to_cstring(DatumGetTextPP(elems[i]));
+			char	   *c;
+
+			for (c = code; *c; c++)
+				*c = pg_ascii_toupper((unsigned char) *c);
+			result[(*ncodes)++] = code;
+		}
+	return result;
+}
+
+/* Is the entry's (upper-case) code listed? */
 static bool
-code_listed(const char *code, Datum *codes, bool *nulls, int ncodes)
+code_listed(const char *code, char **codes, int ncodes)
 {
 	int			i;
 
 	for (i = 0; i < ncodes; i++)
-	{
-		char	   *listed;
-
-		if (nulls[i])
-			continue;
-		listed = text_to_cstring(DatumGetTextPP(codes[i]));
-		if (pg_strcasecmp(listed, code) == 0)
+		if (strcmp(codes[i], code) == 0)
 			return true;
-	}
 	return false;
 }
 
 /*
  * A copy of the schedule with the listed codes' rates (every rate,
- * including the default, when codes is NULL) raised by percent: amounts
- * rounded half up to cents, percent-of rules scaled alike (140% medicare
- * + 5% = 147% medicare).
+ * including the default, when codes is NULL) raised by percent, rounded
+ * half up to the type's 6 decimals; percent-of rules are scaled alike
+ * (140% medicare + 5% = 147% medicare).
  */
 PG_FUNCTION_INFO_V1(rate_schedule_scale);
 Datum
@@ -312,11 +354,12 @@ rate_schedule_scale(PG_FUNCTION_ARGS)
 	RateSchedule *s;
 	Numeric		percent;
 	Numeric		factor;
-	Datum	   *codes = NULL;
-	bool	   *nulls = NULL;
+	char	  **codes = NULL;
 	int			ncodes = 0;
 	bool		all = PG_ARGISNULL(2);
 	RateSchedule *r;
+	MemoryContext scratch;
+	MemoryContext old;
 	int			i;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
@@ -334,18 +377,25 @@ rate_schedule_scale(PG_FUNCTION_ARGS)
 												 DirectFunctionCall2(numeric_mul, NumericGetDatum(percent),
 																	 NumericGetDatum(int64_div_fast_to_numeric(1, 2)))));
 	if (!all)
-		deconstruct_array(PG_GETARG_ARRAYTYPE_P(2), TEXTOID, -1, false, TYPALIGN_INT,
-						  &codes, &nulls, &ncodes);
+		codes = listed_codes(PG_GETARG_ARRAYTYPE_P(2), &ncodes);
 	r = palloc(VARSIZE(s));
 	memcpy(r, s, VARSIZE(s));
 	if (all && (r->flags & RS_HAS_DEFAULT))
 		r->default_value = scale_rule(r->default_method, r->default_value, factor);
+	/* numeric allocates: free each entry's arithmetic before the next */
+	scratch = AllocSetContextCreate(CurrentMemoryContext, "rate_schedule_scale",
+									ALLOCSET_SMALL_SIZES);
+	old = MemoryContextSwitchTo(scratch);
 	for (i = 0; i < r->nentries; i++)
 	{
 		RateEntry  *e = &RS_ENTRIES(r)[i];
 
-		if (all || code_listed(e->code, codes, nulls, ncodes))
+		CHECK_FOR_INTERRUPTS();
+		if (all || code_listed(e->code, codes, ncodes))
 			e->value = scale_rule(e->method, e->value, factor);
+		MemoryContextReset(scratch);
 	}
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(scratch);
 	PG_RETURN_POINTER(r);
 }

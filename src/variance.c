@@ -41,7 +41,40 @@ typedef struct VarianceState
 	Fixed		sums[VS_COUNT];
 } VarianceState;
 
-#define PG_GETARG_VARIANCE_STATE_P(n) ((VarianceState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+
+/*
+ * Why a state is not one the aggregate could have built, or NULL: counts
+ * are whole and not negative, the lines by kind do not exceed the lines,
+ * and underpaid and overpaid sums are not negative.
+ */
+static const char *
+variance_state_invalid(const void *state)
+{
+	const VarianceState *s = state;
+
+	static const int counts[] = {VS_LINES, VS_UNPRICED, VS_UNDERPAID_LINES, VS_OVERPAID_LINES};
+	Fixed		by_kind = s->sums[VS_UNPRICED];
+	int			c;
+	int			i;
+
+	for (i = 0; i < lengthof(counts); i++)
+		if (!fixed_is_count(s->sums[counts[i]]))
+			return psprintf("%s is not a whole number of lines from 0 up.", variance_keys[counts[i]]);
+	if (!fixed_add(&by_kind, s->sums[VS_UNDERPAID_LINES]) ||
+		!fixed_add(&by_kind, s->sums[VS_OVERPAID_LINES]) ||
+		!fixed_cmp(by_kind, s->sums[VS_LINES], &c) || c > 0)
+		return "unpriced_lines, underpaid_lines and overpaid_lines add up to more than lines.";
+	if (s->sums[VS_UNDERPAID].value < 0 || s->sums[VS_OVERPAID].value < 0)
+		return "underpaid and overpaid are not negative.";
+	return NULL;
+}
+
+static const AggStateType variance_state_type = {
+	"variance_state", AGGNAME, sizeof(VarianceState), VARIANCE_STATE_VERSION, variance_state_invalid
+};
+
+#define PG_GETARG_VARIANCE_STATE_P(n) ((VarianceState *) agg_state_arg(fcinfo, (n), &variance_state_type))
+
 
 static void
 add_sum(VarianceState *state, int which, Fixed value)
@@ -55,8 +88,7 @@ PG_FUNCTION_INFO_V1(payment_variance_sfunc);
 Datum
 payment_variance_sfunc(PG_FUNCTION_ARGS)
 {
-	VarianceState *state = (VarianceState *) agg_state_for_update(fcinfo, sizeof(VarianceState),
-																   VARIANCE_STATE_VERSION);
+	VarianceState *state = (VarianceState *) agg_state_for_update(fcinfo, &variance_state_type);
 	Fixed		one = fixed_make(1, 0);
 	Fixed		expected;
 	Fixed		actual = fixed_make(0, 0);
@@ -111,16 +143,18 @@ payment_variance_combine(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
+	state = (VarianceState *) agg_state_for_update(fcinfo, &variance_state_type);
 	other = PG_GETARG_VARIANCE_STATE_P(1);
-	state = (VarianceState *) agg_state_for_update(fcinfo, sizeof(VarianceState), VARIANCE_STATE_VERSION);
 	for (i = 0; i < VS_COUNT; i++)
 		add_sum(state, i, other->sums[i]);
 	PG_RETURN_POINTER(state);
 }
 
+/* A count (checked by variance_state_invalid), written 1 or 1.0 alike. */
 static Datum
 count_datum(Fixed f)
 {
+	fixed_normalize(&f);
 	return Int64GetDatum((int64) f.value);
 }
 
@@ -175,11 +209,18 @@ static VarianceState *
 variance_state_parse(ItemParser *p, const char *text)
 {
 	VarianceState *state = palloc0(sizeof(VarianceState));
+	const char *why;
 
 	SET_VARSIZE(state, sizeof(VarianceState));
 	state->version = VARIANCE_STATE_VERSION;
+
 	if (!parse_state_items(p, text, variance_keys, VS_COUNT, state->sums))
 		return NULL;
+	if ((why = variance_state_invalid(state)) != NULL)
+	{
+		items_fail(p, text, NULL, "%s", why);
+		return NULL;
+	}
 	return state;
 }
 

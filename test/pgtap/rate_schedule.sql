@@ -196,8 +196,8 @@ SELECT is((SELECT rate_schedule_agg(code, amount) FROM agg_rows), (SELECT s FROM
 -- Scale: each amount times (1 + percent/100), rounded half up to cents.
 SELECT is((SELECT count(*) FROM rs, rate_schedule_entries(rate_schedule_scale(txt::rate_schedule, 7.5)) AS scaled
            JOIN rate_schedule_entries(txt::rate_schedule) AS orig USING (code, modifier, setting, method)
-           WHERE scaled.amount IS DISTINCT FROM round(orig.amount * 1.075, 2)), 0::bigint,
-          'rate_schedule_scale raises every amount by the percent, rounded to cents');
+           WHERE scaled.amount IS DISTINCT FROM round(orig.amount * 1.075, 6)), 0::bigint,
+          'rate_schedule_scale raises every amount by the percent, rounded to the type''s 6 decimals');
 
 SELECT * FROM finish();
 ROLLBACK;
