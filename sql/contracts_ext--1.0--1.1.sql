@@ -892,7 +892,7 @@ GRANT INSERT, UPDATE, DELETE ON carc_local TO pg_database_owner;
 -- changes: a change to either table sends an invalidation that makes every
 -- session read it again (see src/carc.c).
 CREATE FUNCTION carc_reference_changed() RETURNS trigger
-    AS 'MODULE_PATHNAME' LANGUAGE C;
+    AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE PARALLEL UNSAFE;  -- runs inside writes only
 COMMENT ON FUNCTION carc_reference_changed() IS
     'trigger on carc_local and carc_shipped: tells the carc_category and is_denial caches of every session that the reference changed';
 CREATE TRIGGER carc_local_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON carc_local
