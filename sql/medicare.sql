@@ -212,3 +212,15 @@ SELECT sum(medicare_allowed(hcpcs, mods, 2099, '9999901', facility, units, rank)
 RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;
 DROP TABLE medicare_par;
+
+-- Amounts beyond what a rate schedule holds, and table values beyond exact
+-- arithmetic, are errors naming the code or the value (22003).
+INSERT INTO pfs_gpci VALUES (2098, '9999901', '99999', 'TEST LOCALITY', 1, 1, 1);
+INSERT INTO pfs_rvu VALUES (2098, 'BIG01', '', 'A', 1000000, 0, 0, 0, '0', '000', '0', '0', '0', '0', '0', 1000);
+\set VERBOSITY default
+SELECT medicare_allowed('BIG01', '{}', 2098, '9999901');
+UPDATE pfs_rvu SET work_rvu = 1e40 WHERE year = 2098;
+SELECT medicare_allowed('BIG01', '{}', 2098, '9999901');
+\set VERBOSITY terse
+DELETE FROM pfs_rvu WHERE year = 2098;
+DELETE FROM pfs_gpci WHERE year = 2098;
