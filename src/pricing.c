@@ -67,6 +67,8 @@ typedef struct PriceTrace
 {
 	const char *match;			/* which rule of the match order hit */
 	const RateEntry *entry;		/* NULL: the default rule */
+	uint8		indicators;		/* the entry's payment indicators (RE_*) */
+	uint16		bilateral_percent;	/* and its bilateral percent */
 	const char *entry_modifier; /* the entry's modifier; NULL if it has none */
 	uint8		method;			/* the matched rule... */
 	Fixed64		factor;			/* ...its rate or percent as a fraction */
@@ -141,24 +143,27 @@ match_line(PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
 	const PricingEntry *e;
 
 	trace->entry_modifier = NULL;
-	if (slot->plain_method != RM_NONE &&
-		!(slot->flags & CODE_HAS_SETTING_ENTRIES) &&
-		(line->nmodifiers == 0 || !(slot->flags & CODE_HAS_MODIFIER_ENTRIES)))
+	trace->indicators = 0;
+	trace->bilateral_percent = 0;
+	if (slot->info & SLOT_PLAIN)
 	{
 		trace->match = "code";
-		trace->entry = ps->rs_entries + slot->first;
-		trace->method = slot->plain_method;
-		trace->factor.value = slot->plain_factor;
-		trace->factor.scale = slot->plain_scale;
+		trace->entry = ps->rs_entries + slot_first(slot);
+		trace->method = slot->info & SLOT_METHOD_MASK;
+		trace->factor.value = slot->value;
+		trace->factor.scale = (slot->info >> SLOT_SCALE_SHIFT) & SLOT_SCALE_MASK;
 		return true;
 	}
-	e = match_in_run(ps->entries + slot->first, slot->nentries, line, &trace->match);
+	/* an absent code's slot has no entries (and the array may not exist) */
+	e = slot->value > 0 ? match_in_run(ps->entries + slot_first(slot), slot->value, line, &trace->match) : NULL;
 	if (e != NULL)
 	{
 		trace->entry = ps->rs_entries + (e - ps->entries);
 		trace->method = e->method;
 		trace->factor.value = e->factor;
 		trace->factor.scale = e->scale;
+		trace->indicators = e->indicators;
+		trace->bilateral_percent = e->bilateral_percent;
 		if (e->modifier[0] != '\0')
 			trace->entry_modifier = e->modifier;
 		return true;
@@ -290,8 +295,8 @@ static pg_attribute_always_inline bool
 resolve_line(PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
 {
 	int			assistant;
-	uint8		indicators = 0;
-	uint16		bilateral_percent = 0;
+	uint8		indicators;
+	uint16		bilateral_percent;
 	int			i;
 
 	/* no memset: the arrays are filled as far as nadjusts says */
@@ -310,13 +315,8 @@ resolve_line(PricedSchedule *ps, const ClaimLine *line, PriceTrace *trace)
 		trace->unpriced = "the rule is a percent of medicare and the medicare amount is NULL";
 	if (trace->method == RM_PCT_BILLED && !line->has_billed)
 		trace->unpriced = "the rule is a percent of billed and the billed amount is NULL";
-	/* the entry is read only when its indicators can matter (an entry of 1.0 has none) */
-	if ((line->nmodifiers > 0 || line->rank > 1 || ps->mppr_percent[0] != 100 * RS_MICRO) &&
-		trace->entry != NULL)
-	{
-		indicators = trace->entry->indicators;
-		bilateral_percent = trace->entry->bilateral_percent;
-	}
+	indicators = trace->indicators;
+	bilateral_percent = trace->bilateral_percent;
 	assistant = line->nmodifiers ? line_assistant(line, trace) : -1;
 	for (i = 0; i < line->nmodifiers; i++)
 	{

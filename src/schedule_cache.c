@@ -25,6 +25,8 @@ int			schedule_cache_test = SCHEDULE_CACHE_TEST_NONE;
 static void cache_charge(struct ScheduleCache *cache, struct CacheEntry *e);
 #define INDEX_ALL_MIN 64		/* codes looked up before indexing them all... */
 #define INDEX_ALL_FRACTION 16	/* ...or this fraction of the schedule's entries */
+#define INDEX_EAGER_MAX 1024	/* a schedule of at most this many entries is
+								 * indexed whole as it is decoded */
 
 /* A rule's rate or percent as an exact fraction, trailing zeros dropped. */
 Fixed64
@@ -35,41 +37,47 @@ rule_factor(uint8 method, int64 value)
 	return fixed64_make(value, percent ? 8 : 6);
 }
 
-/* Fill a code's slot from its run of entries (n may be 0: no entries). */
-static void
+/*
+ * Fill a code's slot from its run of entries (n may be 0: no entries): the
+ * rule itself when the code has one plain entry, without payment indicators,
+ * whose factor fits the slot; else where its entries are.  True for the
+ * former, whose entries pricing never reads.
+ */
+static bool
 slot_set(CodeSlot *slot, uint64 key, const RateEntry *run, int first, int n)
 {
-	int			i;
-
-	memset(slot, 0, sizeof(CodeSlot));
 	slot->key = key;
-	slot->first = first;
-	slot->nentries = n;
-	slot->plain_method = RM_NONE;
-	/* entries sort by modifier, then setting: a plain entry comes first */
-	if (n > 0 && run->modifier[0] == '\0' && run->setting == SETTING_ANY)
+	slot->info = (uint32) first << SLOT_FIRST_SHIFT;
+	slot->value = n;
+	if (n == 1 && run->modifier[0] == '\0' && run->setting == SETTING_ANY && run->indicators == 0)
 	{
 		Fixed64		f = rule_factor(run->method, run->value);
 
-		slot->plain_method = run->method;
-		slot->plain_factor = f.value;
-		slot->plain_scale = f.scale;
+		if (f.value >= PG_INT32_MIN && f.value <= PG_INT32_MAX && f.scale <= SLOT_SCALE_MASK)
+		{
+			slot->value = (int32) f.value;
+			slot->info |= SLOT_PLAIN | (uint32) f.scale << SLOT_SCALE_SHIFT | run->method;
+			return true;
+		}
 	}
-	for (i = 0; i < n; i++)
-	{
-		if (run[i].modifier[0] != '\0')
-			slot->flags |= CODE_HAS_MODIFIER_ENTRIES;
-		if (run[i].setting != SETTING_ANY)
-			slot->flags |= CODE_HAS_SETTING_ENTRIES;
-	}
+	return false;
 }
 
-/* Ready the rules of entries [first, first + n) for matching and pricing. */
+/*
+ * Ready the rules of entries [first, first + n) for matching and pricing.
+ * The array is allocated for the first code whose slot cannot carry its
+ * rule: a schedule of plain entries never needs it.
+ */
 static void
 entries_set(PricedSchedule *ps, int first, int n)
 {
 	const RateEntry *entries = RS_ENTRIES(ps->schedule);
 	int			i;
+
+	if (n == 0)
+		return;
+	if (ps->entries == NULL)
+		ps->entries = MemoryContextAlloc(ps->context, ps->schedule->nentries * sizeof(PricingEntry));
 
 	for (i = first; i < first + n; i++)
 	{
@@ -79,7 +87,9 @@ entries_set(PricedSchedule *ps, int first, int n)
 		memcpy(pe->modifier, entries[i].modifier, 2);
 		pe->setting = entries[i].setting;
 		pe->method = entries[i].method;
-		pe->scale = f.scale;
+		pe->scale = (uint8) f.scale;
+		pe->indicators = entries[i].indicators;
+		pe->bilateral_percent = entries[i].bilateral_percent;
 		pe->factor = f.value;
 	}
 }
@@ -117,13 +127,20 @@ code_run(const RateSchedule *s, uint64 key, int *n)
 	return lo;
 }
 
-/* An empty table of size slots (a power of 2), aligned to cache lines. */
+/* An empty table of size slots, aligned to cache lines. */
 static void
 index_alloc(PricedSchedule *ps, uint32 size)
 {
 	ps->slots_mem = MemoryContextAllocZero(ps->context, size * sizeof(CodeSlot) + CACHE_LINE);
 	ps->slots = (CodeSlot *) TYPEALIGN(CACHE_LINE, ps->slots_mem);
-	ps->mask = size - 1;
+	ps->nslots = size;
+}
+
+/* Slots for n codes: the table is kept at most three-quarters full. */
+static uint32
+index_size_for(uint32 n)
+{
+	return n + n / 3 + 2;
 }
 
 /* The free slot where key goes (it is not in the table). */
@@ -132,25 +149,26 @@ slot_for(PricedSchedule *ps, uint64 key)
 {
 	uint32		h;
 
-	for (h = code_hash(key) & ps->mask; ps->slots[h].key != 0; h = (h + 1) & ps->mask)
+	for (h = slot_home(ps, key); ps->slots[h].key != 0; h = slot_next(ps, h))
 		;
 	return &ps->slots[h];
 }
 
-/* Move the index to a table of size slots (a larger power of 2). */
+/* Move the index to a table of size slots (a larger one). */
 static void
 index_resize(PricedSchedule *ps, uint32 size)
 {
 	CodeSlot   *old = ps->slots;
 	void	   *old_mem = ps->slots_mem;
-	uint32		old_size = ps->mask + 1;
+	uint32		old_size = ps->nslots;
 	uint32		i;
 
 	index_alloc(ps, size);
 	for (i = 0; i < old_size; i++)
 		if (old[i].key != 0)
 			*slot_for(ps, old[i].key) = old[i];
-	pfree(old_mem);
+	if (old_mem != NULL)
+		pfree(old_mem);
 	if (ps->owner)
 		cache_charge(ps->owner->cache, ps->owner);
 }
@@ -161,11 +179,11 @@ index_code(PricedSchedule *ps, uint64 key, int first, int n)
 {
 	CodeSlot   *slot;
 
-	if ((ps->nslots_used + 1) * 3 > (ps->mask + 1) * 2)
-		index_resize(ps, (ps->mask + 1) * 2);
+	if (index_size_for(ps->nslots_used + 1) > ps->nslots)
+		index_resize(ps, ps->nslots * 2);
 	slot = slot_for(ps, key);
-	slot_set(slot, key, RS_ENTRIES(ps->schedule) + first, first, n);
-	entries_set(ps, first, n);
+	if (!slot_set(slot, key, RS_ENTRIES(ps->schedule) + first, first, n))
+		entries_set(ps, first, n);
 	ps->nslots_used++;
 	return slot;
 }
@@ -179,27 +197,26 @@ index_all(PricedSchedule *ps)
 {
 	const RateSchedule *s = ps->schedule;
 	const RateEntry *entries = RS_ENTRIES(s);
-	uint32		size = ps->mask + 1;
+	uint32		ncodes = 0;
 	int			i;
 	int			end;
 
 	/*
-	 * Straight to the final size: at most two-thirds full with every code
-	 * (the schedule has at most nentries codes; should the codes looked up
-	 * but absent make more, index_code grows the table once more).
+	 * Straight to the final size, for every code and those looked up so far
+	 * (present or absent: a bound).
 	 */
-	while (size * 2 < ((uint32) Max(s->nentries, (int32) ps->nslots_used) + 1) * 3)
-		size *= 2;
-	if (size > ps->mask + 1)
-		index_resize(ps, size);
+	for (i = 0; i < s->nentries; i = end, ncodes++)
+		end = run_end(s, i, code_key(entries[i].code));
+	if (index_size_for(ncodes + ps->nslots_used) > ps->nslots)
+		index_resize(ps, index_size_for(ncodes + ps->nslots_used));
 	for (i = 0; i < s->nentries; i = end)
 	{
 		uint64		key = code_key(entries[i].code);
 		uint32		h;
 
 		end = run_end(s, i, key);
-		for (h = code_hash(key) & ps->mask; ps->slots[h].key != 0 && ps->slots[h].key != key;
-			 h = (h + 1) & ps->mask)
+		for (h = slot_home(ps, key); ps->slots[h].key != 0 && ps->slots[h].key != key;
+			 h = slot_next(ps, h))
 			;
 		if (ps->slots[h].key == 0)
 			index_code(ps, key, i, end - i);
@@ -215,17 +232,20 @@ index_all(PricedSchedule *ps)
  * far less than indexing every code of every schedule in every query; when
  * a query turns out to use many of them (a sixteenth of the entries, about
  * where the binary searches cost as much as one pass: 625 codes of a
- * 10,000-code exhibit, 64 of a 1,000-code schedule), the rest are indexed
- * in one pass.  The table is kept at most two-thirds full.
+ * 10,000-code exhibit), the rest are indexed in one pass.  A schedule of
+ * up to INDEX_EAGER_MAX entries is indexed whole when it is decoded.  Once every code has a slot, a code without one is absent
+ * from the schedule, and is not added: the table does not grow.
  */
 const CodeSlot *
 priced_schedule_add_code(PricedSchedule *ps, uint64 key)
 {
+	static const CodeSlot absent = {0};	/* no entries: the default prices */
 	int			n;
 	int			first;
 
-	if (!ps->indexed_all &&
-		ps->nslots_used >= Max(INDEX_ALL_MIN, ps->schedule->nentries / INDEX_ALL_FRACTION))
+	if (ps->indexed_all)
+		return &absent;			/* every code of the schedule has a slot */
+	if (ps->nslots_used >= Max(INDEX_ALL_MIN, ps->schedule->nentries / INDEX_ALL_FRACTION))
 	{
 		index_all(ps);
 		return priced_schedule_find_key(ps, key);
@@ -270,11 +290,7 @@ policies_build(PricedSchedule *ps)
 static uint32
 initial_index_size(int32 nentries)
 {
-	uint32		size = 8;
-
-	while (size < 64 && (uint32) nentries * 3 >= size * 2)
-		size *= 2;
-	return size;
+	return Min(64, index_size_for((uint32) nentries));
 }
 
 /* Decode raw into ps, in the current memory context. */
@@ -286,12 +302,19 @@ decode(PricedSchedule *ps, struct varlena *raw)
 	ps->schedule = (RateSchedule *) PG_DETOAST_DATUM(PointerGetDatum(raw));
 	ps->rs_entries = RS_ENTRIES(ps->schedule);
 	ps->lesser_of = ps->schedule->lesser_of;
-	/* filled as codes are looked up; a large block is not even touched before */
-	ps->entries = palloc(Max(ps->schedule->nentries, 1) * sizeof(PricingEntry));
+	ps->entries = NULL;
 	ps->nslots_used = 0;
 	ps->indexed_all = false;
-	index_alloc(ps, initial_index_size(ps->schedule->nentries));
 	policies_build(ps);
+	/* a small schedule is indexed whole: cheaper than a few binary searches */
+	if (ps->schedule->nentries <= INDEX_EAGER_MAX)
+	{
+		ps->slots = ps->slots_mem = NULL;
+		ps->nslots = 0;
+		index_all(ps);
+	}
+	else
+		index_alloc(ps, initial_index_size(ps->schedule->nentries));
 }
 
 /* ---------- the cache: a hash table, an order of use and a budget ---------- */
@@ -419,6 +442,7 @@ cache_evict(ScheduleCache *cache, CacheEntry *e)
 	cache->total -= e->charged;
 	cache->nentries--;
 	MemoryContextDelete(e->context);
+	pfree(e->alloc);
 }
 
 /*
@@ -432,7 +456,7 @@ cache_evict(ScheduleCache *cache, CacheEntry *e)
 static void
 cache_charge(ScheduleCache *cache, CacheEntry *e)
 {
-	Size		now = MemoryContextMemAllocated(e->context, false);
+	Size		now = MemoryContextMemAllocated(e->context, false) + sizeof(CacheEntry) + CACHE_LINE;
 	Size		budget = (Size) schedule_cache_size * 1024;
 
 	cache->total += now - e->charged;
@@ -452,12 +476,21 @@ cache_charge(ScheduleCache *cache, CacheEntry *e)
 	}
 }
 
-/* Make e, fully built, the newest entry of the cache. */
-static void
-cache_publish(ScheduleCache *cache, CacheEntry *e)
+/*
+ * Make the fully built entry the newest of the cache, and return it.  The
+ * entries themselves (their first cache line is read on every row) are
+ * kept together in the cache's own memory, not each with its schedule, so
+ * that a thousand of them span a few pages rather than a thousand.
+ */
+static CacheEntry *
+cache_publish(ScheduleCache *cache, const CacheEntry *built)
 {
+	void	   *alloc = MemoryContextAlloc(cache->context, sizeof(CacheEntry) + CACHE_LINE);
+	CacheEntry *e = (CacheEntry *) TYPEALIGN(CACHE_LINE, alloc);
 	CacheEntry **bucket;
 
+	*e = *built;
+	e->alloc = alloc;
 	if (cache->nentries * 2 >= cache->mask + 1)
 		cache_grow(cache);
 	MemoryContextSetParent(e->context, cache->context);
@@ -470,22 +503,22 @@ cache_publish(ScheduleCache *cache, CacheEntry *e)
 	e->ps.owner = e;
 	cache->last = e;
 	cache_charge(cache, e);
+	return e;
 }
 
 /*
- * Decode raw into a new entry, in a memory context of its own.  Until it is
- * published, the context hangs under the caller's, so an error half-way
- * (caught by PL/pgSQL, say) frees it with the caller's context and leaves
- * the cache as it was.
+ * Decode raw into entry e, its pieces in a memory context of their own.
+ * Until it is published, the context hangs under the caller's, so an error
+ * half-way (caught by PL/pgSQL, say) frees it with the caller's context and
+ * leaves the cache as it was.
  */
-static CacheEntry *
-entry_build(struct varlena *raw, uint64 key, uint32 hash)
+static void
+entry_build(CacheEntry *e, struct varlena *raw, uint64 key, uint32 hash)
 {
 	/* small blocks: pieces over 2 kB (schedule, entries, index) get blocks of their size */
 	MemoryContext context = AllocSetContextCreate(CurrentMemoryContext, "contracts_ext schedule",
 												  ALLOCSET_SMALL_SIZES);
 	MemoryContext oldcontext = MemoryContextSwitchTo(context);
-	CacheEntry *e = (CacheEntry *) TYPEALIGN(CACHE_LINE, palloc(sizeof(CacheEntry) + CACHE_LINE));
 
 	memset(e, 0, sizeof(CacheEntry));
 
@@ -504,7 +537,6 @@ entry_build(struct varlena *raw, uint64 key, uint32 hash)
 				 errmsg("schedule cache test: build failed on purpose"),
 				 errdetail("contracts_ext.schedule_cache_test is fail_build (a test-only setting).")));
 	MemoryContextSwitchTo(oldcontext);
-	return e;
 }
 
 /*
@@ -544,8 +576,10 @@ priced_schedule_slow(FunctionCallInfo fcinfo, int argno)
 	cache = fcinfo->flinfo->fn_extra;
 	if ((e = cache_find(cache, raw, key, hash)) == NULL)
 	{
-		e = entry_build(raw, key, hash);
-		cache_publish(cache, e);
+		CacheEntry	built;
+
+		entry_build(&built, raw, key, hash);
+		e = cache_publish(cache, &built);
 	}
 	if (key_is_inline(key))
 		cache->hints[schedule_cache_hint(raw) & cache->mask] = hash;

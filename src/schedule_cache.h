@@ -15,34 +15,49 @@
 #include "rate_schedule.h"
 
 /*
- * One code of a schedule in the hash index.  Most codes have a plain entry
- * (no modifier or setting) and nothing else, or nothing that can match a
- * line without modifiers; the plain rule is kept in the slot itself, so
- * pricing such a line reads one cache line and never the entries.
+ * One code of a schedule in the hash index: 16 bytes, four to a cache line,
+ * so the index of a thousand schedules of a thousand codes stays small
+ * enough for the CPU caches.  Most codes have one entry, a plain rule (no
+ * modifier, setting or payment indicator) whose factor fits 32 bits: such a
+ * slot carries the rule itself (SLOT_PLAIN), and pricing the line reads one
+ * cache line and never the entries.  Any other code's slot points at its
+ * run of entries.
  */
 typedef struct CodeSlot
 {
 	uint64		key;			/* code_key() of the code; 0: an empty slot */
-	int64		plain_factor;	/* the plain entry's rule as fixed point... */
-	uint8		plain_scale;	/* ...value x 10^-scale */
-	uint8		plain_method;	/* its method; RM_NONE: the code has no plain entry */
-	uint8		flags;			/* CODE_HAS_* */
-	uint8		padding;
-	int32		first;			/* the code's first entry (the plain one, if any) */
-	int32		nentries;		/* its entries: one per modifier and setting */
-	int32		padding2;
+	int32		value;			/* SLOT_PLAIN: the rule's factor; else the
+								 * code's number of entries */
+	uint32		info;			/* first entry << SLOT_FIRST_SHIFT, SLOT_PLAIN,
+								 * the plain rule's scale and method */
 } CodeSlot;
 
-#define CODE_HAS_MODIFIER_ENTRIES 0x01	/* an entry for the code with a modifier */
-#define CODE_HAS_SETTING_ENTRIES 0x02	/* an entry for the code with a setting */
+#define SLOT_METHOD_MASK 0x07	/* a RateMethod */
+#define SLOT_SCALE_SHIFT 3		/* 4 bits: the factor is value x 10^-scale */
+#define SLOT_SCALE_MASK 0x0F
+#define SLOT_PLAIN 0x80
+#define SLOT_FIRST_SHIFT 8		/* 24 bits: room for RS_MAX_ENTRIES */
 
-/* An entry as matching and the fixed-point path read it: 16 bytes. */
+StaticAssertDecl(RS_MAX_ENTRIES < (1 << (32 - SLOT_FIRST_SHIFT)), "entry numbers must fit a slot");
+
+static inline int
+slot_first(const CodeSlot *slot)
+{
+	return (int) (slot->info >> SLOT_FIRST_SHIFT);
+}
+
+/*
+ * An entry as matching and the fixed-point path read it: 16 bytes, with
+ * the payment indicators, so pricing never reads the schedule's entries.
+ */
 typedef struct PricingEntry
 {
 	char		modifier[2];
 	uint8		setting;
 	uint8		method;
-	int32		scale;			/* the rule as fixed point: */
+	uint8		scale;			/* the rule as fixed point: */
+	uint8		indicators;		/* RE_* */
+	uint16		bilateral_percent;	/* with RE_BILATERAL */
 	int64		factor;			/* factor x 10^-scale */
 } PricingEntry;
 
@@ -64,7 +79,7 @@ typedef struct PricedSchedule
 {
 	RateSchedule *schedule;		/* detoasted */
 	CodeSlot   *slots;			/* open addressing, linear probing */
-	uint32		mask;			/* slots - 1 */
+	uint32		nslots;			/* any size: see slot_home */
 	bool		used;			/* in a cache: used since eviction passed it */
 	bool		lesser_of;		/* the schedule's lesser_of policy */
 	PricingEntry *entries;		/* the schedule's entries, same order; those
@@ -118,9 +133,10 @@ code_hash(uint64 key)
  * an entry on nearly every row when lines arrive in random order, writing
  * to two other entries each time, scattered over memory.  An on-disk
  * value's key is its TOAST pointer's value and relation OIDs; an inline
- * value's is the hash of its bytes, and a hit compares the bytes.  Each entry
- * lives in a memory context of its own, with its raw bytes and decoded
- * schedule; it is published only once fully built.
+ * value's is the hash of its bytes, and a hit compares the bytes.  An
+ * entry's raw bytes and decoded schedule live in a memory context of their
+ * own; the entry itself, in the cache's memory with the other entries, is
+ * published only once fully built.
  */
 typedef struct CacheEntry
 {
@@ -131,7 +147,8 @@ typedef struct CacheEntry
 	struct CacheEntry *newer;	/* in the ring: decoded, or given a second */
 	struct CacheEntry *older;	/* chance, after/before this one */
 	struct varlena *raw;		/* an inline value's bytes (its key) */
-	MemoryContext context;		/* holds the entry, raw and ps */
+	MemoryContext context;		/* holds raw and ps's pieces */
+	void	   *alloc;			/* the entry's own allocation, in the cache's */
 	Size		charged;		/* bytes counted against the budget */
 	struct ScheduleCache *cache;
 } CacheEntry;
@@ -266,13 +283,30 @@ priced_schedule_adjustment(const PricedSchedule *ps, const char *modifier)
 	return NULL;
 }
 
+/*
+ * Where a key's probe starts: its hash scaled to the table's size (a
+ * multiply and shift, so the size need not be a power of 2 and the table
+ * can be sized to its codes), and the next slot of a probe.
+ */
+static inline uint32
+slot_home(const PricedSchedule *ps, uint64 key)
+{
+	return (uint32) (((uint64) code_hash(key) * ps->nslots) >> 32);
+}
+
+static inline uint32
+slot_next(const PricedSchedule *ps, uint32 h)
+{
+	return h + 1 == ps->nslots ? 0 : h + 1;
+}
+
 /* The slot of a code's key, indexed at its first lookup. */
 static inline const CodeSlot *
 priced_schedule_find_key(PricedSchedule *ps, uint64 key)
 {
 	uint32		h;
 
-	for (h = code_hash(key) & ps->mask; ps->slots[h].key != 0; h = (h + 1) & ps->mask)
+	for (h = slot_home(ps, key); ps->slots[h].key != 0; h = slot_next(ps, h))
 		if (ps->slots[h].key == key)
 			return &ps->slots[h];
 	return priced_schedule_add_code(ps, key);

@@ -1,7 +1,7 @@
 -- The schedule cache (src/schedule_cache.c): bounded by memory, least
 -- recently used evicted, inline schedules told apart by their bytes.
 BEGIN;
-SELECT plan(10);
+SELECT plan(12);
 
 -- The memory the decoded schedules hold right now, in bytes, and how many
 -- there are (each has a memory context of its own).
@@ -89,6 +89,39 @@ RESET contracts_ext.schedule_cache_test;
 SELECT is((SELECT sum(p) FROM (SELECT expected_allowed(s, code) AS p FROM line JOIN sched USING (k)) AS q),
           (SELECT sum(want) FROM line),
           'the sum of the prices is the sum of what each line must be priced at');
+
+-- Every kind of index slot, in a small schedule (indexed whole as it is
+-- decoded, inline) and in one of 2,000 more codes (indexed as codes are
+-- looked up, then whole; TOASTed), each looked up after 300 lines of other
+-- and absent codes: a plain entry carried in its slot, a plain entry with a
+-- modifier entry beside it, a setting entry, payment indicators, an amount
+-- too wide for the slot, and an absent code priced by the default.
+CREATE TEMP TABLE kinds AS
+SELECT big, (items || CASE WHEN big THEN (SELECT string_agg('B' || lpad(i::text, 4, '0') || ': 1.00', '; ')
+                                          FROM generate_series(1, 2000) AS i) ELSE '' END)::rate_schedule AS s
+FROM (VALUES ('A0001: 10.00; A0002: 20.00; A0002-26: 8.00; A0003: 33.00; A0003@facility: 30.00; '
+              'A0004: 40.00 no_mppr; A0005: 99999999.999999; default: 50% billed; lesser_of: none; '
+              'mppr: 100 50; ')) AS v(items), (VALUES (false), (true)) AS b(big);
+CREATE TEMP TABLE kind_line (n serial, code text, mods text[], facility boolean, rank int, want numeric);
+INSERT INTO kind_line (code, mods, facility, rank, want)
+SELECT CASE WHEN i % 2 = 0 THEN 'B' || lpad((1 + i * 7 % 2000)::text, 4, '0') ELSE 'Z' || (1000 + i) END,
+       '{}', false, 1, NULL
+FROM generate_series(1, 300) AS i;
+INSERT INTO kind_line (code, mods, facility, rank, want) VALUES
+    ('A0001', '{}', false, 1, 10.00), ('A0001', '{}', false, 2, 5.00),
+    ('A0002', '{}', false, 1, 20.00), ('A0002', '{26}', false, 1, 8.00),
+    ('A0003', '{}', true, 1, 30.00), ('A0003', '{}', false, 1, 33.00),
+    ('A0004', '{}', false, 2, 40.00), ('A0005', '{}', false, 1, 100000000.00),
+    ('Z0001', '{}', false, 1, 40.00);
+CREATE TEMP TABLE kind_schedule AS SELECT big, s FROM kinds;
+SELECT is((SELECT count(*) FILTER (WHERE NOT big) || ' inline, ' || count(*) FILTER (WHERE big AND pg_column_size(s) > 2000) || ' TOASTed' FROM kind_schedule),
+          '1 inline, 1 TOASTed', 'a small inline schedule and a large TOASTed one');
+SELECT is((SELECT string_agg(format('%s %s %s', big, code, got), ', ' ORDER BY big, n)
+           FROM (SELECT k.big, l.n, l.code, l.want,
+                        expected_allowed(k.s, l.code, l.mods, 1, 80.00, NULL, l.rank, l.facility) AS got
+                 FROM kind_schedule k CROSS JOIN kind_line l) AS q
+           WHERE want IS NOT NULL AND got IS DISTINCT FROM want),
+          NULL, 'every kind of slot prices its line, in a small and a large schedule');
 
 SELECT * FROM finish();
 ROLLBACK;
