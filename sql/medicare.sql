@@ -3,7 +3,7 @@
 -- and the per-entry payment indicators of rate_schedule.
 
 -- 1. medicare_fee: (work x GPCI + PE x GPCI + MP x GPCI) x CF, rounded half up to cents.
-SELECT medicare_fee(1.30, 1.24, 0.10, 1.017, 1.093, 0.662, 32.3465) AS bakersfield_99213,   -- 2.74362 x 32.3465 = 88.7466... -> 88.75
+SELECT medicare_fee(1.30, 1.35, 0.10, 1.017, 1.093, 0.662, 32.3465) AS bakersfield_99213,   -- 2.86385 x 32.3465 = 92.6355... -> 92.64
        medicare_fee(1, 0, 0, 1, 1, 1, 0.005) AS half_cent_up,                                  -- 0.01
        medicare_fee(1, 0, 0, 1, 1, 1, 0.0049999) AS below_half,                                -- 0.00
        medicare_fee(0, 0, 0, 1, 1, 1, 33.4009) AS zero_rvus;
@@ -168,38 +168,89 @@ SELECT '27130: 1500.00 no_mppr no_mppr'::rate_schedule;
 SELECT '27130: 1500.00 no_mppr assistant'::rate_schedule;
 \set VERBOSITY terse
 
--- 5. The load commands of the README on a sample in CMS's layout (title rows, a
--- four-row header, 32 columns, descriptions blanked; GPCI file with title and
--- footnote rows).
+-- 5. The load commands of the README on real CMS rows (test/data/README.md gives the
+-- sources): 56 rows of CMS's RVU25D relative value file (PPRRVU2025_Oct.csv: its title
+-- rows, four-row header and 31 columns, CRLF, descriptions blanked) and five localities of
+-- GPCI2025.csv with its title and footnote rows.
 \i test/data/load_sample.sql
 SELECT * FROM pfs_gpci WHERE year = 2025 ORDER BY locality;
 SELECT count(*) AS rows, count(*) FILTER (WHERE modifier <> '') AS component_rows,
-       count(*) FILTER (WHERE pe_nonfacility IS NULL) AS na_rows, count(DISTINCT conversion_factor) AS factors
+       count(*) FILTER (WHERE pe_nonfacility IS NULL) AS na_rows, count(DISTINCT conversion_factor) AS factors,
+       string_agg(DISTINCT status, '' ORDER BY status) AS statuses,
+       string_agg(DISTINCT mult_proc, '' ORDER BY mult_proc) AS mult_proc,
+       string_agg(DISTINCT bilateral, '' ORDER BY bilateral) AS bilateral,
+       string_agg(DISTINCT assistant, '' ORDER BY assistant) AS assistant,
+       string_agg(DISTINCT co_surgeon, '' ORDER BY co_surgeon) AS co_surgeon
 FROM pfs_rvu WHERE year = 2025;
-SELECT * FROM pfs_rvu WHERE year = 2025 AND hcpcs IN ('99213', '27447', '71046', '99221') ORDER BY hcpcs, modifier;
--- Worked example of the README: 99213 in Bakersfield (0111254), 2025.
-SELECT medicare_allowed('99213', '{}', 2025, '0111254') AS office,
-       medicare_allowed('99213', '{}', 2025, '0111254', facility => true) AS facility,
-       medicare_allowed('27447', '{50}', 2025, '0111254', facility => true) AS bilateral_knee,
-       medicare_allowed('71046', '{26}', 2025, '1011200') AS chest_xray_professional_alabama;
-SELECT count(*) FILTER (WHERE allowed IS DISTINCT FROM from_schedule) AS disagreements_on_sample
+SELECT * FROM pfs_rvu WHERE year = 2025 AND hcpcs IN ('99213', '27447', '71046', '99221', '45378') ORDER BY hcpcs, modifier;
+
+-- Every priced row of the sample against CMS's published Alabama amounts (PFAL25A.TXT, the
+-- 2025 fee schedule of MAC 10112 locality 00: non-facility and facility amount per code and
+-- modifier, copied here as facts): 47 rows, 94 amounts, all equal.
+CREATE TEMP TABLE pfal25a (hcpcs text, modifier text, nonfacility numeric, facility numeric);
+INSERT INTO pfal25a VALUES
+  ('10060', '', 111.87, 95.01), ('11010', '', 384.01, 244.87), ('11042', '', 111.83, 54.20), ('11055', '', 60.23, 14.13),
+  ('22818', '', 1902.43, 1902.43), ('27130', '', 1139.40, 1139.40), ('27447', '', 1138.09, 1138.09), ('29881', '', 484.31, 484.31),
+  ('36591', '', 23.24, 23.24), ('36598', '', 100.38, 31.80), ('45378', '', 294.47, 163.76), ('45378', '53', 147.33, 82.11),
+  ('70450', '', 94.48, 94.48), ('70450', '26', 36.95, 36.95), ('70450', 'TC', 57.53, 57.53), ('71046', '', 29.13, 29.13),
+  ('71046', '26', 9.55, 9.55), ('71046', 'TC', 19.58, 19.58), ('73721', '', 178.86, 178.86), ('73721', '26', 58.84, 58.84),
+  ('73721', 'TC', 120.02, 120.02), ('74177', '', 264.89, 264.89), ('74177', '26', 79.28, 79.28), ('74177', 'TC', 185.61, 185.61),
+  ('93000', '', 12.62, 12.62), ('93005', '', 5.25, 5.25), ('93010', '', 7.37, 7.37), ('93306', '', 168.83, 168.83),
+  ('93306', '26', 62.59, 62.59), ('93306', 'TC', 106.25, 106.25), ('96372', '', 12.71, 12.71), ('97110', '', 26.83, 26.83),
+  ('97140', '', 25.34, 25.34), ('99202', '', 63.99, 42.63), ('99203', '', 99.99, 74.13), ('99204', '', 150.69, 120.89),
+  ('99205', '', 199.09, 164.23), ('99211', '', 20.34, 7.98), ('99212', '', 50.28, 32.01), ('99213', '', 81.86, 59.93),
+  ('99214', '', 115.49, 88.23), ('99215', '', 162.50, 130.46), ('99221', '', 74.44, 74.44), ('99232', '', 71.84, 71.84),
+  ('99285', '', 159.59, 159.59), ('99291', '', 245.66, 193.66), ('99292', '', 107.89, 96.92);
+SELECT count(*) AS published_rows, count(*) * 2 AS published_amounts,
+       count(*) FILTER (WHERE medicare_allowed(hcpcs, ARRAY[modifier], 2025, '1011200') = nonfacility) AS nonfacility_equal,
+       count(*) FILTER (WHERE medicare_allowed(hcpcs, ARRAY[modifier], 2025, '1011200', facility => true) = facility) AS facility_equal,
+       (SELECT count(*) FROM pfs_rvu r WHERE year = 2025 AND status IN ('A', 'R', 'T')
+          AND NOT EXISTS (SELECT FROM pfal25a p WHERE (p.hcpcs, p.modifier) = (r.hcpcs, r.modifier))) AS priced_rows_not_compared
+FROM pfal25a;
+SELECT p.*, medicare_allowed(hcpcs, ARRAY[modifier], 2025, '1011200') AS computed_nonfacility,
+       medicare_allowed(hcpcs, ARRAY[modifier], 2025, '1011200', facility => true) AS computed_facility
+FROM pfal25a p
+WHERE medicare_allowed(hcpcs, ARRAY[modifier], 2025, '1011200') IS DISTINCT FROM nonfacility
+   OR medicare_allowed(hcpcs, ARRAY[modifier], 2025, '1011200', facility => true) IS DISTINCT FROM facility;
+-- The sample's other statuses: B and P bundled (0.00), the rest not priced (NULL).
+SELECT hcpcs, status, medicare_allowed(hcpcs, '{}', 2025, '1011200') AS alabama
+FROM pfs_rvu WHERE year = 2025 AND status NOT IN ('A', 'R', 'T') ORDER BY status, hcpcs;
+-- The indicators of real rows: 27447 (mult 2, bilateral 1, assistant 2, co-surgeon 1),
+-- 29881 (mult 3, assistant 0), 22818 (co-surgeon 2), 11010 (bilateral 2), 73721 (mult 4,
+-- bilateral 3), 45378 (assistant 1), 74177 (assistant 9), 99213 (co-surgeon 0).
+SELECT c.code, m.mods, medicare_allowed(c.code, m.mods, 2025, '1011200') AS rank_1,
+       medicare_allowed(c.code, m.mods, 2025, '1011200', procedure_rank => 2) AS rank_2
+FROM (VALUES ('27447'), ('29881'), ('22818'), ('11010'), ('73721'), ('45378'), ('74177'), ('99213')) AS c(code),
+     (VALUES ('{}'::text[]), ('{50}'), ('{80}'), ('{AS}'), ('{62}')) AS m(mods)
+ORDER BY c.code, m.mods;
+-- Worked example of the README: 99213 in Bakersfield (0111254), 2025, and 27447; 71046-26 in Alabama.
+SELECT medicare_allowed('99213', '{}', 2025, '0111254') AS office,                                 -- 92.64
+       medicare_allowed('99213', '{}', 2025, '0111254', facility => true) AS facility,             -- 65.06
+       medicare_allowed('27447', '{}', 2025, '0111254', facility => true) AS knee,                 -- 1270.92
+       medicare_allowed('27447', '{50}', 2025, '0111254', facility => true) AS bilateral_knee,     -- 1906.38
+       medicare_allowed('27447', '{}', 2025, '0111254', facility => true, procedure_rank => 2) AS knee_rank_2, -- 635.46
+       medicare_allowed('71046', '{26}', 2025, '1011200') AS chest_xray_professional_alabama;      -- 9.55
+SELECT count(*) AS lines, count(*) FILTER (WHERE allowed IS DISTINCT FROM from_schedule) AS disagreements_on_sample
 FROM (SELECT medicare_allowed(r.hcpcs, m.mods, 2025, g.locality, f.facility) AS allowed,
              expected_allowed(medicare_schedule(2025, g.locality), r.hcpcs, m.mods, 1, NULL, NULL, 1, f.facility) AS from_schedule
       FROM (SELECT DISTINCT hcpcs FROM pfs_rvu WHERE year = 2025) AS r, pfs_gpci g,
            (VALUES ('{}'::text[]), ('{26}'), ('{TC}'), ('{50}'), ('{80}'), ('{62}'), ('{53}')) AS m(mods),
            (VALUES (false), (true)) AS f(facility)
       WHERE g.year = 2025) AS x;
--- The columns are found by name: the 31-column layout of earlier years (no PRIC IND)
--- loads the same; a quoted description with commas and quotes is skipped whole.
+-- The columns are found by name: the 32-column layout of 2026 (PRIC IND before ENDO BASE)
+-- loads the same.  No 2026 file was at hand, so this is a LAYOUT test built by hand: the
+-- 2026 header rows, and the sample's real 2025 rows of 99213 (with a quoted description
+-- holding commas and quotes, skipped whole) and 99285 (NA) with an empty PRIC IND cell
+-- inserted; not 2026 numbers.
 SELECT hcpcs, modifier, status, work_rvu, pe_nonfacility, pe_facility, mp_rvu, mult_proc, bilateral, assistant,
        co_surgeon, team, conversion_factor
-FROM pfs_rvu_csv(2019, ARRAY[
-  ',,2019 National Physician Fee Schedule Relative Value File October Release,,,,,,,,,,,,,,,,,,,,,,,,,,,,',
-  ',,,STATUS,MEDICARE,WORK,NON-FAC,NA,FACILITY,NA,MP,NON-FACILITY,FACILITY,PCTC,GLOB,PRE,INTRA,POST,MULT,BILAT,ASST,CO-,TEAM,ENDO,CONV,DIAGNOSTIC,CALCULATION,FAMILY,PAYMENT,PAYMENT,PAYMENT',
-  'HCPCS,MOD,DESCRIPTION,CODE,PAYMENT,RVU,PE RVU,INDICATOR,PE RVU,INDICATOR,RVU,TOTAL,TOTAL,IND,DAYS,OP,OP,OP,PROC,SURG,SURG,SURG,SURG,BASE,FACTOR,PROCEDURES,FLAG,INDICATOR,AMOUNT,AMOUNT,AMOUNT',
-  '99213,,"(replaced, with ""quotes"")",A,,0.97,1.05,,0.40,,0.07,2.09,1.44,0,XXX,0.00,0.00,0.00,0,0,2,0,0,,36.0391,09,0,99,0.00,0.00,0.00',
-  '99285,,,A,,3.80,0.80,NA,0.80,,0.38,4.98,4.98,0,XXX,0.00,0.00,0.00,0,0,2,0,0,,36.0391,09,0,99,0.00,0.00,0.00',
-  'Footnote: not a code row,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,']);
+FROM pfs_rvu_csv(2026, ARRAY[
+  ',,2026 National Physician Fee Schedule Relative Value File layout (hand-made test lines),,,,,,,,,,,,,,,,,,,,,,,,,,,,,',
+  ',,,STATUS,MEDICARE,WORK,NON-FAC,NA,FACILITY,NA,MP,NON-FACILITY,FACILITY,PCTC,GLOB,PRE,INTRA,POST,MULT,BILAT,ASST,CO-,TEAM,PRIC,ENDO,CONV,DIAGNOSTIC,CALCULATION,FAMILY,PAYMENT,PAYMENT,PAYMENT',
+  'HCPCS,MOD,DESCRIPTION,CODE,PAYMENT,RVU,PE RVU,INDICATOR,PE RVU,INDICATOR,RVU,TOTAL,TOTAL,IND,DAYS,OP,OP,OP,PROC,SURG,SURG,SURG,SURG,IND,BASE,FACTOR,PROCEDURES,FLAG,INDICATOR,AMOUNT,AMOUNT,AMOUNT',
+  '99213,,"(replaced, with ""quotes"")",A,,1.30,1.35,,0.57,,0.10,2.75,1.97,0,XXX,0.00,0.00,0.00,0,0,0,0,0,,,32.3465,09,0,99,0.00,0.00,0.00',
+  '99285,,,A,,4.00,0.79,NA,0.79,,0.43,5.22,5.22,0,XXX,0.00,0.00,0.00,0,0,0,0,0,,,32.3465,09,0,99,0.00,0.00,0.00',
+  'Footnote: not a code row,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,']);
 
 -- In parallel workers (each reads the tables itself) the same answer as serially.
 CREATE TABLE medicare_par AS SELECT hcpcs, mods, facility, units, rank FROM agreement;
