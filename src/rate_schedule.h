@@ -109,6 +109,7 @@ typedef struct RateSchedule
 /* rate_schedule.c */
 extern RateSchedule *rate_schedule_parse(ItemParser *p, const char *text);
 extern RateSchedule *rate_schedule_alloc(int nadjusts, int nentries);
+extern RateSchedule *rate_schedule_alloc_unset(int nadjusts, int nentries);
 extern bool rate_schedule_finish(ItemParser *p, RateSchedule *s);
 extern int	rate_entry_cmp(const void *a, const void *b);
 extern bool parse_selector(ItemParser *p, const ParsedItem *item, const char *key,
