@@ -514,6 +514,24 @@ rate_schedule_parse(ItemParser *p, const char *text)
 	return s;
 }
 
+/*
+ * A stored schedule (or aggregate state), detoasted, after checking its
+ * format version: a value this code did not write is refused rather than
+ * misread.
+ */
+RateSchedule *
+rate_schedule_from_datum(Datum d)
+{
+	RateSchedule *s = (RateSchedule *) PG_DETOAST_DATUM(d);
+
+	if (s->version != RS_FORMAT_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("rate_schedule value has unsupported format version %d", s->version),
+				 errdetail("This server reads rate_schedule format %d.", RS_FORMAT_VERSION)));
+	return s;
+}
+
 /* ---------- output ---------- */
 
 char *

@@ -103,7 +103,9 @@ typedef struct RateSchedule
 	(offsetof(RateSchedule, data) + (Size) (nadjusts) * sizeof(ModifierAdjust) + \
 	 (Size) (nentries) * sizeof(RateEntry))
 
-#define DatumGetRateScheduleP(X) ((RateSchedule *) PG_DETOAST_DATUM(X))
+extern RateSchedule *rate_schedule_from_datum(Datum d);
+
+#define DatumGetRateScheduleP(X) rate_schedule_from_datum(X)
 #define PG_GETARG_RATE_SCHEDULE_P(n) DatumGetRateScheduleP(PG_GETARG_DATUM(n))
 
 /* rate_schedule.c */

@@ -323,7 +323,7 @@ decode(PricedSchedule *ps, struct varlena *raw)
 {
 	ps->context = CurrentMemoryContext;
 	ps->owner = NULL;
-	ps->schedule = (RateSchedule *) PG_DETOAST_DATUM(PointerGetDatum(raw));
+	ps->schedule = DatumGetRateScheduleP(PointerGetDatum(raw));
 	ps->rs_entries = RS_ENTRIES(ps->schedule);
 	ps->lesser_of = ps->schedule->lesser_of;
 	ps->entries = NULL;
