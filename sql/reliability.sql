@@ -73,28 +73,4 @@ SELECT rate_schedule_agg_combine('', '99213: 1');
 -- stays bounded whatever the input.
 SELECT repeat('a: 1;', 2100000)::contract;
 
--- A stored value of a format version this code did not write (data
--- corrupted, or written by a later release) is refused, XX001, not misread.
--- No SQL function writes one: a test-only type of raw bytes, double-aligned
--- like the extension's types, is cast to them without conversion.
-CREATE TYPE raw_bytes;
-CREATE FUNCTION raw_bytes_in(cstring) RETURNS raw_bytes AS 'byteain' LANGUAGE internal IMMUTABLE STRICT;
-CREATE FUNCTION raw_bytes_out(raw_bytes) RETURNS cstring AS 'byteaout' LANGUAGE internal IMMUTABLE STRICT;
-CREATE TYPE raw_bytes (INPUT = raw_bytes_in, OUTPUT = raw_bytes_out, INTERNALLENGTH = VARIABLE,
-                       ALIGNMENT = double, STORAGE = plain);
-CREATE CAST (raw_bytes AS rate_schedule) WITHOUT FUNCTION;
-CREATE CAST (raw_bytes AS capitation) WITHOUT FUNCTION;
--- version 1, every field zero, reads (an empty schedule, an empty capitation)
-SELECT ('\x01' || repeat('00', 187))::raw_bytes::rate_schedule::text AS zeroed_schedule;
-SELECT ('\x01' || repeat('00', 271))::raw_bytes::capitation::text AS zeroed_capitation;
-SELECT ('\x02' || repeat('00', 187))::raw_bytes::rate_schedule;
-\echo :LAST_ERROR_SQLSTATE
-SELECT expected_allowed(('\x07' || repeat('00', 187))::raw_bytes::rate_schedule, '99213');
-\echo :LAST_ERROR_SQLSTATE
-SELECT ('\x02' || repeat('00', 271))::raw_bytes::capitation;
-\echo :LAST_ERROR_SQLSTATE
-SET client_min_messages = warning;
-DROP TYPE raw_bytes CASCADE;
-RESET client_min_messages;
-
 DROP TABLE rel_lines, rel_toasted;
