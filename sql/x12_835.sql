@@ -165,6 +165,12 @@ SELECT * FROM x12_835_balance(replace((SELECT content FROM remit WHERE name = 't
 -- Errors: each names the segment (its position in the text) and element.
 --
 \set VERBOSITY default
+-- The balance check sums exactly in 128 bits: 174 adjustments of 18 whole
+-- digits and one of 18 decimal places (the sum rescaled to 10^-18) go beyond.
+SELECT * FROM x12_835_balance(replace(replace((SELECT content FROM remit WHERE name = 'good'),
+    'CAS*CO*45*20~', 'CAS*CO*45*20~' ||
+    repeat(E'\nCAS*CO' || repeat('*45*999999999999999999*', 6) || '~', 29) ||
+    E'\nCAS*CO*45*.000000000000000001~'), 'SE*38*', 'SE*68*'));
 SELECT * FROM x12_835_claims('hello, world');
 SELECT * FROM x12_835_claims('');
 SELECT * FROM x12_835_claims(E'  \n ');

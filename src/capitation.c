@@ -236,6 +236,23 @@ capitation_to_cstring(const Capitation *c)
 	return terms_to_cstring(terms, capitation_terms_list(c, terms));
 }
 
+/*
+ * A stored capitation, detoasted, after checking its format version: a
+ * value this code did not write is refused rather than misread.
+ */
+Capitation *
+capitation_from_datum(Datum d)
+{
+	Capitation *c = (Capitation *) PG_DETOAST_DATUM(d);
+
+	if (c->version != CAPITATION_FORMAT_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("capitation value has unsupported format version %d", c->version),
+				 errdetail("This server reads capitation format %d.", CAPITATION_FORMAT_VERSION)));
+	return c;
+}
+
 PG_FUNCTION_INFO_V1(capitation_in);
 Datum
 capitation_in(PG_FUNCTION_ARGS)

@@ -56,7 +56,9 @@ typedef struct Capitation
 
 #define CAP_HAS(c, key) (((c)->present & (1 << (key))) != 0)
 
-#define DatumGetCapitationP(X) ((Capitation *) PG_DETOAST_DATUM(X))
+extern Capitation *capitation_from_datum(Datum d);
+
+#define DatumGetCapitationP(X) capitation_from_datum(X)
 #define PG_GETARG_CAPITATION_P(n) DatumGetCapitationP(PG_GETARG_DATUM(n))
 
 #endif							/* CONTRACTS_CAPITATION_H */

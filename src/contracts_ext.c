@@ -19,6 +19,7 @@ static const struct config_enum_entry schedule_cache_test_options[] = {
 	{"none", SCHEDULE_CACHE_TEST_NONE, false},
 	{"constant_hash", SCHEDULE_CACHE_TEST_CONSTANT_HASH, false},
 	{"fail_build", SCHEDULE_CACHE_TEST_FAIL_BUILD, false},
+	{"index_whole", SCHEDULE_CACHE_TEST_INDEX_WHOLE, false},
 	{NULL, 0, false}
 };
 
@@ -34,7 +35,7 @@ _PG_init(void)
 							PGC_USERSET, GUC_UNIT_KB,
 							NULL, NULL, NULL);
 	DefineCustomEnumVariable("contracts_ext.schedule_cache_test",
-							 "Test-only: forces schedule cache hash collisions or build failures.",
+							 "Test-only: forces schedule cache hash collisions, build failures or whole indexes.",
 							 "For the extension's own tests; leave it at none.",
 							 &schedule_cache_test,
 							 SCHEDULE_CACHE_TEST_NONE, schedule_cache_test_options,

@@ -407,17 +407,33 @@ is_policy_key(const char *key)
 		pg_strcasecmp(key, "lesser_of") == 0 || is_modifier_key(key, &mod);
 }
 
-/* A zeroed schedule with room for the given adjustments and entries. */
+/*
+ * A schedule with room for the given adjustments and entries, all zeroed
+ * but the entries: for a caller that writes every entry it keeps (and
+ * cuts the value to them).  Zeroing tens of megabytes up front could not
+ * be interrupted, while the caller's loop over the entries can.
+ */
 RateSchedule *
-rate_schedule_alloc(int nadjusts, int nentries)
+rate_schedule_alloc_unset(int nadjusts, int nentries)
 {
-	RateSchedule *s = palloc0(RS_SIZE(nadjusts, nentries));
+	RateSchedule *s = palloc(RS_SIZE(nadjusts, nentries));
 
+	memset(s, 0, RS_SIZE(nadjusts, 0));
 	SET_VARSIZE(s, RS_SIZE(nadjusts, nentries));
 	s->version = RS_FORMAT_VERSION;
 	s->lesser_of = 1;
 	s->nadjusts = nadjusts;
 	s->nentries = nentries;
+	return s;
+}
+
+/* A zeroed schedule with room for the given adjustments and entries. */
+RateSchedule *
+rate_schedule_alloc(int nadjusts, int nentries)
+{
+	RateSchedule *s = rate_schedule_alloc_unset(nadjusts, nentries);
+
+	memset(RS_ENTRIES(s), 0, (Size) nentries * sizeof(RateEntry));
 	return s;
 }
 
@@ -434,11 +450,15 @@ rate_schedule_finish(ItemParser *p, RateSchedule *s)
 	qsort(RS_ADJUSTS(s), s->nadjusts, sizeof(ModifierAdjust), adjust_cmp);
 	qsort(entries, s->nentries, sizeof(RateEntry), rate_entry_cmp);
 	for (i = 1; i < s->nentries; i++)
+	{
+		if ((i & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
 		if (rate_entry_cmp(&entries[i - 1], &entries[i]) == 0)
 			return items_fail(p, psprintf("%s: %s", format_selector(&entries[i]),
 										  format_entry_rule(&entries[i])),
 							  "Give each code, modifier and setting one rate; use || to lay carve-outs over a base schedule.",
 							  "Selector \"%s\" is given more than once.", format_selector(&entries[i]));
+	}
 	s->flags &= ~RS_UNSORTED;
 	return true;
 }
@@ -491,6 +511,24 @@ rate_schedule_parse(ItemParser *p, const char *text)
 	}
 	if (!rate_schedule_finish(p, s))
 		return NULL;
+	return s;
+}
+
+/*
+ * A stored schedule (or aggregate state), detoasted, after checking its
+ * format version: a value this code did not write is refused rather than
+ * misread.
+ */
+RateSchedule *
+rate_schedule_from_datum(Datum d)
+{
+	RateSchedule *s = (RateSchedule *) PG_DETOAST_DATUM(d);
+
+	if (s->version != RS_FORMAT_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("rate_schedule value has unsupported format version %d", s->version),
+				 errdetail("This server reads rate_schedule format %d.", RS_FORMAT_VERSION)));
 	return s;
 }
 

@@ -103,12 +103,15 @@ typedef struct RateSchedule
 	(offsetof(RateSchedule, data) + (Size) (nadjusts) * sizeof(ModifierAdjust) + \
 	 (Size) (nentries) * sizeof(RateEntry))
 
-#define DatumGetRateScheduleP(X) ((RateSchedule *) PG_DETOAST_DATUM(X))
+extern RateSchedule *rate_schedule_from_datum(Datum d);
+
+#define DatumGetRateScheduleP(X) rate_schedule_from_datum(X)
 #define PG_GETARG_RATE_SCHEDULE_P(n) DatumGetRateScheduleP(PG_GETARG_DATUM(n))
 
 /* rate_schedule.c */
 extern RateSchedule *rate_schedule_parse(ItemParser *p, const char *text);
 extern RateSchedule *rate_schedule_alloc(int nadjusts, int nentries);
+extern RateSchedule *rate_schedule_alloc_unset(int nadjusts, int nentries);
 extern bool rate_schedule_finish(ItemParser *p, RateSchedule *s);
 extern int	rate_entry_cmp(const void *a, const void *b);
 extern bool parse_selector(ItemParser *p, const ParsedItem *item, const char *key,

@@ -81,16 +81,23 @@ PG_FUNCTION_INFO_V1(rate_schedule_merge);
 Datum
 rate_schedule_merge(PG_FUNCTION_ARGS)
 {
-	RateSchedule *a = PG_GETARG_RATE_SCHEDULE_P(0);
-	RateSchedule *b = PG_GETARG_RATE_SCHEDULE_P(1);
+	RateSchedule *a;
+	RateSchedule *b;
 	ItemParser	p = {"rate_schedule", ERRCODE_INVALID_TEXT_REPRESENTATION, NULL};
-	int			nadjusts = b->nadjusts;
+	int			nadjusts;
 	RateSchedule *r;
 	int			i;
 
+	/* fetching a large TOASTed schedule cannot be interrupted: check between the two */
+	a = PG_GETARG_RATE_SCHEDULE_P(0);
+	CHECK_FOR_INTERRUPTS();
+	b = PG_GETARG_RATE_SCHEDULE_P(1);
+	CHECK_FOR_INTERRUPTS();
+	nadjusts = b->nadjusts;
 	for (i = 0; i < a->nadjusts; i++)
 		nadjusts += !has_adjustment_for(b, RS_ADJUSTS(a)[i].modifier);
-	r = rate_schedule_alloc(nadjusts, a->nentries + b->nentries);
+	/* every entry kept is written by merge_entries, which checks for interrupts */
+	r = rate_schedule_alloc_unset(nadjusts, a->nentries + b->nentries);
 	memcpy(RS_ADJUSTS(r), RS_ADJUSTS(b), b->nadjusts * sizeof(ModifierAdjust));
 	nadjusts = b->nadjusts;
 	for (i = 0; i < a->nadjusts; i++)

@@ -15,6 +15,7 @@
 #include "schedule_cache.h"
 
 #include "access/detoast.h"
+#include "miscadmin.h"
 #include "utils/memutils.h"
 
 #define CACHE_LINE 64
@@ -173,17 +174,24 @@ index_resize(PricedSchedule *ps, uint32 size)
 		cache_charge(ps->owner->cache, ps->owner);
 }
 
-/* Slot a code with its run of entries [first, first + n) and ready their rules. */
+/*
+ * Slot a code with its run of entries [first, first + n) and ready their
+ * rules.  The slot is filled last, once nothing can fail: an error (out of
+ * memory) caught by PL/pgSQL never leaves a slot pointing at unready
+ * entries.
+ */
 static CodeSlot *
 index_code(PricedSchedule *ps, uint64 key, int first, int n)
 {
+	CodeSlot	filled;
 	CodeSlot   *slot;
 
 	if (index_size_for(ps->nslots_used + 1) > ps->nslots)
 		index_resize(ps, ps->nslots * 2);
-	slot = slot_for(ps, key);
-	if (!slot_set(slot, key, RS_ENTRIES(ps->schedule) + first, first, n))
+	if (!slot_set(&filled, key, RS_ENTRIES(ps->schedule) + first, first, n))
 		entries_set(ps, first, n);
+	slot = slot_for(ps, key);
+	*slot = filled;
 	ps->nslots_used++;
 	return slot;
 }
@@ -191,13 +199,23 @@ index_code(PricedSchedule *ps, uint64 key, int first, int n)
 /*
  * Index every code of the schedule not indexed yet, in one pass over the
  * entries: cheaper than a binary search per code once many are looked up.
+ * A million codes take a good part of a second, so the passes check for
+ * interrupts every INDEX_CHECK_INTERVAL codes.  The entry is in the cache
+ * already; a cancel half-way leaves it consistent all the same: some codes
+ * more indexed, each slot complete (index_code), indexed_all false, so a
+ * later lookup of a missing code would index the rest.  (PL/pgSQL does not
+ * reuse an expression whose evaluation failed within the transaction, so
+ * no later call reaches it in practice.)
  */
+#define INDEX_CHECK_INTERVAL 65536
+
 static void
 index_all(PricedSchedule *ps)
 {
 	const RateSchedule *s = ps->schedule;
 	const RateEntry *entries = RS_ENTRIES(s);
 	uint32		ncodes = 0;
+	uint32		done = 0;
 	int			i;
 	int			end;
 
@@ -206,14 +224,20 @@ index_all(PricedSchedule *ps)
 	 * (present or absent: a bound).
 	 */
 	for (i = 0; i < s->nentries; i = end, ncodes++)
+	{
+		if (ncodes % INDEX_CHECK_INTERVAL == 0)
+			CHECK_FOR_INTERRUPTS();
 		end = run_end(s, i, code_key(entries[i].code));
+	}
 	if (index_size_for(ncodes + ps->nslots_used) > ps->nslots)
 		index_resize(ps, index_size_for(ncodes + ps->nslots_used));
-	for (i = 0; i < s->nentries; i = end)
+	for (i = 0; i < s->nentries; i = end, done++)
 	{
 		uint64		key = code_key(entries[i].code);
 		uint32		h;
 
+		if (done % INDEX_CHECK_INTERVAL == 0)
+			CHECK_FOR_INTERRUPTS();
 		end = run_end(s, i, key);
 		for (h = slot_home(ps, key); ps->slots[h].key != 0 && ps->slots[h].key != key;
 			 h = slot_next(ps, h))
@@ -299,15 +323,20 @@ decode(PricedSchedule *ps, struct varlena *raw)
 {
 	ps->context = CurrentMemoryContext;
 	ps->owner = NULL;
-	ps->schedule = (RateSchedule *) PG_DETOAST_DATUM(PointerGetDatum(raw));
+	ps->schedule = DatumGetRateScheduleP(PointerGetDatum(raw));
 	ps->rs_entries = RS_ENTRIES(ps->schedule);
 	ps->lesser_of = ps->schedule->lesser_of;
 	ps->entries = NULL;
 	ps->nslots_used = 0;
 	ps->indexed_all = false;
 	policies_build(ps);
-	/* a small schedule is indexed whole: cheaper than a few binary searches */
-	if (ps->schedule->nentries <= INDEX_EAGER_MAX)
+	/*
+	 * A small schedule is indexed whole: cheaper than a few binary searches
+	 * (and any schedule with the test-only setting index_whole, which times
+	 * the whole build at a first call).
+	 */
+	if (ps->schedule->nentries <= INDEX_EAGER_MAX ||
+		schedule_cache_test == SCHEDULE_CACHE_TEST_INDEX_WHOLE)
 	{
 		ps->slots = ps->slots_mem = NULL;
 		ps->nslots = 0;

@@ -175,7 +175,8 @@ typedef enum ScheduleCacheTest
 {
 	SCHEDULE_CACHE_TEST_NONE,
 	SCHEDULE_CACHE_TEST_CONSTANT_HASH,	/* every inline value hashes alike */
-	SCHEDULE_CACHE_TEST_FAIL_BUILD	/* an error after decoding, before publishing */
+	SCHEDULE_CACHE_TEST_FAIL_BUILD,	/* an error after decoding, before publishing */
+	SCHEDULE_CACHE_TEST_INDEX_WHOLE	/* every schedule indexed whole as decoded */
 } ScheduleCacheTest;
 extern int	schedule_cache_test;
 
