@@ -217,9 +217,10 @@ SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'goo
 SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), 'CAS*CO*29*95.5~', 'CAS*CO**95.5~'));
 SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), 'CAS*CO*29*95.5~', 'CAS**29*95.5~'));
 SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), 'PLB*1234567893*20241231*WO:PAYER0000*', 'PLB*1234567893*20241231**'));
--- Delimiters are ASCII (found by the fuzzer: a component separator and
--- terminator that were the two bytes of "é" cut the characters around
--- them, and a claim's CLP07 came back as text invalid in UTF-8).
+-- Delimiters are ASCII (found while adding the 835 fuzz target and its
+-- check that rows are valid text: a component separator and terminator
+-- that were the two bytes of "é" cut the characters around them, and a
+-- claim's CLP07 came back as text invalid in UTF-8).
 SELECT * FROM x12_835_claims(replace(replace((SELECT content FROM remit WHERE name = 'good'), E'~\n', 'é'), '*T*:é', '*T*é'));
 SELECT * FROM x12_835_claims(replace((SELECT content FROM remit WHERE name = 'good'), '*', '§'));
 -- Quoted text is cut at a character boundary (it was cut at 40 bytes, in the
