@@ -160,6 +160,17 @@ SELECT * FROM x12_835_balance(replace((SELECT content FROM remit WHERE name = 'g
 -- a reversal whose CAS has the wrong sign breaks its line and its claim
 SELECT * FROM x12_835_balance(replace((SELECT content FROM remit WHERE name = 'two'),
                                       'CAS|PR|1|-50!', 'CAS|PR|1|50!'));
+-- Sums beyond the balance check's 128 bits (18-digit amounts, one at scale
+-- 18) are 22003, raised after the whole text is read: a text that also
+-- breaks further on gets its syntax error, the same as from the other
+-- functions (it got 22003, at the 107th segment).
+CREATE TEMP TABLE huge AS
+SELECT 'ISA*00*          *00*          *ZZ*A              *ZZ*B              *240101*1200*^*00501*000000001*0*T*:~'
+       'GS*HP*A*B*20240101*1200*1*X*005010X221A1~ST*835*0001~BPR*I*0*C*NON~LX*1~CLP*P*1*0*0~CAS*CO*1*.000000000000000001~'
+       || repeat('CAS*CO*1*999999999999999999*1*1*999999999999999999*1*1*999999999999999999~', 100) AS body;
+SELECT count(*) FROM huge, x12_835_adjustments(body || 'SE*106*0001~GE*1*1~IEA*1*000000001~');
+SELECT * FROM huge, x12_835_balance(body || 'SE*106*0001~GE*1*1~IEA*1*000000001~');
+SELECT * FROM huge, x12_835_balance(body || 'SE*105*0001~GE*1*1~IEA*1*000000001~');
 
 --
 -- Errors: each names the segment (its position in the text) and element.
@@ -212,6 +223,17 @@ SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'goo
 SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), 'CAS*CO*29*95.5~', 'CAS*CO**95.5~'));
 SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), 'CAS*CO*29*95.5~', 'CAS**29*95.5~'));
 SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), 'PLB*1234567893*20241231*WO:PAYER0000*', 'PLB*1234567893*20241231**'));
+-- Delimiters are ASCII (found while adding the 835 fuzz target and its
+-- check that rows are valid text: a component separator and terminator
+-- that were the two bytes of "é" cut the characters around them, and a
+-- claim's CLP07 came back as text invalid in UTF-8).
+SELECT * FROM x12_835_claims(replace(replace((SELECT content FROM remit WHERE name = 'good'), E'~\n', 'é'), '*T*:é', '*T*é'));
+SELECT * FROM x12_835_claims(replace((SELECT content FROM remit WHERE name = 'good'), '*', '§'));
+-- Quoted text is cut at a character boundary (it was cut at 40 bytes, in the
+-- middle of a character: a message invalid in UTF-8).
+SELECT * FROM x12_835_claims('a' || repeat('é', 30));
+SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), 'SVC*HC:99213:25*180*', 'SVC*HC:99213:25*1' || repeat('é', 30) || '*'));
+SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), 'SE*38*', 'SE*3' || repeat('é', 15) || '*'));
 -- an error in the second interchange: no rows from the first either
 SELECT count(*) FROM x12_835_claims(replace((SELECT content FROM remit WHERE name = 'two'), 'CLP|PCN-010|1|200|', 'CLP|PCN-010|1|2OO|'));
 -- SQLSTATEs: 22P02 for bad text, 22007 for a malformed date, 22008 for an impossible one

@@ -144,11 +144,13 @@ typedef struct X835BalanceState
 	Fixed		line_adjusted;	/* CAS amounts of the current line */
 	Fixed		claim_adjusted; /* CAS amounts of the current claim, its lines' too */
 	Fixed		transaction_net;	/* the claims' CLP04 less the PLB amounts */
+	bool		overflow;		/* a sum left 128 bits: 22003 at the end */
 	X835ImbalanceCallback report;
 	void	   *report_arg;
 } X835BalanceState;
 
 extern void x835_balance_handler(X835Handler *handler, X835BalanceState *state,
 								 X835ImbalanceCallback report, void *arg);
+extern void x835_balance_finish(const X835BalanceState *state);
 
 #endif							/* CONTRACTS_X12_835_H */

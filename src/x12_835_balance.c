@@ -22,9 +22,13 @@
 #define RULE_CLAIM "CLP03 - CAS = CLP04"
 #define RULE_TRANSACTION "sum(CLP04) - sum(PLB) = BPR02"
 
-/* *sum += term, or an error when the sum leaves 128 bits. */
+/*
+ * *sum += term.  A sum that leaves 128 bits marks the state: the error is
+ * raised once the whole text is read (x835_balance_finish), so that a text
+ * with a syntax error further on gets the same error from every function.
+ */
 static inline void
-x835_add(Fixed *sum, Fixed term)
+x835_add(X835BalanceState *state, Fixed *sum, Fixed term)
 {
 	bool		ok;
 
@@ -38,31 +42,27 @@ x835_add(Fixed *sum, Fixed term)
 	else
 		ok = fixed_add(sum, term);
 	if (!ok)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("the amounts of the remittance add up beyond the range of the balance check"),
-				 errdetail("Amounts are summed exactly in 128 bits, at the largest scale written: "
-						   "about 170 amounts of 18 whole digits fill it at 18 decimal places.")));
+		state->overflow = true;
 }
 
 /* *sum += sign x amount */
 static inline void
-x835_accumulate(Fixed *sum, Fixed64 amount, int sign)
+x835_accumulate(X835BalanceState *state, Fixed *sum, Fixed64 amount, int sign)
 {
 	Fixed		term = fixed_from64(amount);
 
 	term.value *= sign;
-	x835_add(sum, term);
+	x835_add(state, sum, term);
 }
 
 /* stated - adjusted: what a charge less its adjustments leaves to pay */
 static inline Fixed
-x835_minus(Fixed64 stated, Fixed adjusted)
+x835_minus(X835BalanceState *state, Fixed64 stated, Fixed adjusted)
 {
 	Fixed		result = fixed_from64(stated);
 
 	adjusted.value = -adjusted.value;
-	x835_add(&result, adjusted);
+	x835_add(state, &result, adjusted);
 	return result;
 }
 
@@ -73,8 +73,9 @@ x835_check_rule(X835BalanceState *state, X835Imbalance *imbalance, Fixed expecte
 {
 	Fixed		difference = expected;
 
-	x835_accumulate(&difference, actual, -1);
-	if (difference.value == 0)
+	x835_accumulate(state, &difference, actual, -1);
+	/* after an overflow the sums mean nothing: the error follows */
+	if (difference.value == 0 || state->overflow)
 		return;
 	imbalance->expected = expected;
 	imbalance->actual = fixed_from64(actual);
@@ -90,9 +91,9 @@ balance_adjustment(void *arg, const X835Transaction *transaction, const X835Clai
 {
 	X835BalanceState *state = arg;
 
-	x835_accumulate(&state->claim_adjusted, adjustment->amount, 1);
+	x835_accumulate(state, &state->claim_adjusted, adjustment->amount, 1);
 	if (adjustment->line_no > 0)
-		x835_accumulate(&state->line_adjusted, adjustment->amount, 1);
+		x835_accumulate(state, &state->line_adjusted, adjustment->amount, 1);
 }
 
 static void
@@ -103,7 +104,7 @@ balance_line(void *arg, const X835Transaction *transaction, const X835Claim *cla
 	X835Imbalance imbalance = {transaction->transaction_no, claim->claim_no, line->line_no,
 	RULE_LINE};
 
-	x835_check_rule(state, &imbalance, x835_minus(line->charge, state->line_adjusted), line->paid);
+	x835_check_rule(state, &imbalance, x835_minus(state, line->charge, state->line_adjusted), line->paid);
 	state->line_adjusted = zero;
 }
 
@@ -113,9 +114,9 @@ balance_claim(void *arg, const X835Transaction *transaction, const X835Claim *cl
 	X835BalanceState *state = arg;
 	X835Imbalance imbalance = {transaction->transaction_no, claim->claim_no, 0, RULE_CLAIM};
 
-	x835_check_rule(state, &imbalance, x835_minus(claim->charge, state->claim_adjusted), claim->paid);
+	x835_check_rule(state, &imbalance, x835_minus(state, claim->charge, state->claim_adjusted), claim->paid);
 	state->claim_adjusted = zero;
-	x835_accumulate(&state->transaction_net, claim->paid, 1);
+	x835_accumulate(state, &state->transaction_net, claim->paid, 1);
 }
 
 static void
@@ -124,7 +125,7 @@ balance_provider_adjustment(void *arg, const X835Transaction *transaction,
 {
 	X835BalanceState *state = arg;
 
-	x835_accumulate(&state->transaction_net, adjustment->amount, -1);
+	x835_accumulate(state, &state->transaction_net, adjustment->amount, -1);
 }
 
 static void
@@ -136,6 +137,18 @@ balance_transaction(void *arg, const X835Transaction *transaction)
 	if (transaction->has_payment)
 		x835_check_rule(state, &imbalance, state->transaction_net, transaction->payment_amount);
 	state->transaction_net = zero;
+}
+
+/* After the whole text: the error of a sum beyond 128 bits, if any. */
+void
+x835_balance_finish(const X835BalanceState *state)
+{
+	if (state->overflow)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("the amounts of the remittance add up beyond the range of the balance check"),
+				 errdetail("Amounts are summed exactly in 128 bits, at the largest scale written: "
+						   "about 170 amounts of 18 whole digits fill it at 18 decimal places.")));
 }
 
 /* A handler that checks every rule and reports the ones that fail. */

@@ -379,5 +379,6 @@ x12_835_balance(PG_FUNCTION_ARGS)
 	x835_begin(fcinfo, &out, 6);
 	x835_balance_handler(&handler, &state, imbalance_row, &out);
 	x835_run(fcinfo, &out, &handler);
+	x835_balance_finish(&state);
 	return (Datum) 0;
 }

@@ -117,7 +117,7 @@ x835_check_count(const X12Segment *segment, int64 actual, const char *what)
 	if (e.len == 0 || i != e.len || stated != actual)
 		x12_element_error(segment, 1, ERRCODE_INVALID_TEXT_REPRESENTATION,
 						  "the %s is %lld, %s01 says \"%.*s\"",
-						  what, (long long) actual, segment->id, Min(e.len, 20), e.data);
+						  what, (long long) actual, segment->id, x12_quote_len(e.data, e.len, 20), e.data);
 }
 
 static void
@@ -137,7 +137,7 @@ x835_start_transaction(X835Parser *parser, const X12Segment *segment)
 	if (st01.len != 3 || memcmp(st01.data, "835", 3) != 0)
 		x12_element_error(segment, 1, ERRCODE_INVALID_TEXT_REPRESENTATION,
 						  "transaction set \"%.*s\" is not an 835 (health care claim payment/advice)",
-						  Min(st01.len, 20), st01.data);
+						  x12_quote_len(st01.data, st01.len, 20), st01.data);
 	parser->transaction_sets++;
 	parser->segments = 1;
 	parser->loop = X835_LOOP_HEADER;

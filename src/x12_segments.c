@@ -92,8 +92,15 @@ x12_read_isa_delimiters(X12Reader *reader, int64 number)
 	d->element = element;
 	d->component = q[1];
 	d->segment = q[2];
-	/* ISA11 is a separator only when it is one punctuation character */
-	d->repetition = (isa11[1] == element && !x12_is_alnum(isa11[0])) ? isa11[0] : '\0';
+	/*
+	 * Delimiters are ASCII: a byte of a multibyte character would cut the
+	 * characters around it, and the values returned would not be text.
+	 */
+	if (IS_HIGHBIT_SET(element) || IS_HIGHBIT_SET(d->component) || IS_HIGHBIT_SET(d->segment))
+		x12_bad_isa(number, "declares a delimiter that is not an ASCII character");
+	/* ISA11 is a separator only when it is one ASCII punctuation character */
+	d->repetition = (isa11[1] == element && !x12_is_alnum(isa11[0]) && !IS_HIGHBIT_SET(isa11[0]))
+		? isa11[0] : '\0';
 	if (x12_is_alnum(d->component) || x12_is_alnum(d->segment) ||
 		d->component == element || d->segment == element || d->segment == d->component ||
 		(d->repetition != '\0' &&
@@ -109,8 +116,9 @@ x12_not_interchange(const char *p, const char *end)
 {
 	int			len = 0;
 
-	while (p + len < end && len < X12_QUOTE_MAX && p[len] != '\n' && p[len] != '\r')
+	while (p + len < end && len <= X12_QUOTE_MAX && p[len] != '\n' && p[len] != '\r')
 		len++;
+	len = x12_quote_len(p, len, X12_QUOTE_MAX);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("not an X12 interchange"),
@@ -175,7 +183,7 @@ x12_read_segment_id(X12Segment *segment)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("segment %lld: \"%.*s\" is not a segment identifier",
-						(long long) segment->number, Min(id.len, X12_QUOTE_MAX), id.data)));
+						(long long) segment->number, x12_quote_len(id.data, id.len, X12_QUOTE_MAX), id.data)));
 }
 
 /*
@@ -275,7 +283,7 @@ x12_read_decimal(const X12Segment *segment, int n, const char *noun, Fixed64 *re
 	}
 	if (p != end || digits == 0)
 		x12_element_error(segment, n, ERRCODE_INVALID_TEXT_REPRESENTATION,
-						  "\"%.*s\" is not %s", Min(e.len, X12_QUOTE_MAX), e.data, noun);
+						  "\"%.*s\" is not %s", x12_quote_len(e.data, e.len, X12_QUOTE_MAX), e.data, noun);
 	result->value = negative ? -value : value;
 	result->scale = scale;
 	return true;
@@ -310,7 +318,7 @@ x12_read_date(const X12Segment *segment, int n, DateADT *result)
 		digits[i] = e.data[i] - '0';
 	if (e.len != 8 || i != 8)
 		x12_element_error(segment, n, ERRCODE_INVALID_DATETIME_FORMAT,
-						  "\"%.*s\" is not a date (CCYYMMDD)", Min(e.len, X12_QUOTE_MAX), e.data);
+						  "\"%.*s\" is not a date (CCYYMMDD)", x12_quote_len(e.data, e.len, X12_QUOTE_MAX), e.data);
 	year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3];
 	month = digits[4] * 10 + digits[5];
 	day = digits[6] * 10 + digits[7];

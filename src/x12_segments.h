@@ -11,6 +11,7 @@
 #include "postgres.h"
 
 #include "fixed.h"
+#include "mb/pg_wchar.h"
 #include "utils/date.h"
 
 /* A piece of the input text; not NUL-terminated. */
@@ -67,6 +68,16 @@ x12_element_is(const X12Segment *segment, int n, const char *value)
 	X12Slice	e = x12_element(segment, n);
 
 	return e.len == (int) strlen(value) && memcmp(e.data, value, e.len) == 0;
+}
+
+/*
+ * How many bytes of s (len bytes) to quote in a message: at most limit, and
+ * never part of a multibyte character, so the message stays valid text.
+ */
+static inline int
+x12_quote_len(const char *s, int len, int limit)
+{
+	return len <= limit ? len : pg_mbcliplen(s, len, limit);
 }
 
 extern X12Slice x12_component(X12Slice element, char separator, int n);
