@@ -32,6 +32,15 @@ BEGIN
         factor := factor * coalesce((SELECT percent / 100 FROM bench.fee_modifier
                                      WHERE contract_id = p_contract AND modifier = p_mod2), 1);
     END IF;
+    -- a 26 or TC line whose fixed rule is not written for its component and
+    -- that no modifier rule adjusts is unpriced
+    IF f.method IN ('amount', 'case') AND EXISTS (
+           SELECT FROM unnest(ARRAY[p_mod1, p_mod2]) AS m(modifier)
+           WHERE m.modifier IN ('26', 'TC') AND m.modifier IS DISTINCT FROM f.modifier
+             AND NOT EXISTS (SELECT FROM bench.fee_modifier
+                             WHERE contract_id = p_contract AND modifier = m.modifier)) THEN
+        RETURN NULL;
+    END IF;
     factor := factor * p.mppr[least(p_rank, cardinality(p.mppr))] / 100;
     amount := base * factor;
     IF p.lesser_of AND p_billed < amount THEN
@@ -43,7 +52,8 @@ END $$;
 -- The pricing rules in plain SQL over the normalized fee table.
 CREATE VIEW bench.priced_sql AS
 SELECT l.line_id,
-       round(CASE WHEN p.lesser_of AND l.billed < x.amount THEN l.billed ELSE x.amount END, 2) AS allowed
+       CASE WHEN NOT x.component_unpriced
+            THEN round(CASE WHEN p.lesser_of AND l.billed < x.amount THEN l.billed ELSE x.amount END, 2) END AS allowed
 FROM bench.lines l
 JOIN bench.fee_policy p USING (contract_id)
 LEFT JOIN bench.fee f1 ON f1.contract_id = l.contract_id AND f1.code = l.code AND f1.modifier = l.modifier1
@@ -67,7 +77,14 @@ CROSS JOIN LATERAL (
            * CASE WHEN l.modifier1 = coalesce(f1.modifier, f2.modifier) THEN 1
                   ELSE coalesce(m1.percent / 100, 1) END
            * coalesce(m2.percent / 100, 1)
-           * p.mppr[least(l.rank, cardinality(p.mppr))] / 100 AS amount) AS x;
+           * p.mppr[least(l.rank, cardinality(p.mppr))] / 100 AS amount,
+           -- a 26 or TC line whose fixed rule is not written for its
+           -- component and that no modifier rule adjusts is unpriced (NULL)
+           coalesce(coalesce(f1.method, f2.method, f3.method, f4.method) IN ('amount', 'case')
+                    AND ((l.modifier1 IN ('26', 'TC') AND l.modifier1 IS DISTINCT FROM coalesce(f1.modifier, f2.modifier)
+                          AND m1.percent IS NULL)
+                         OR (l.modifier2 IN ('26', 'TC') AND l.modifier2 IS DISTINCT FROM coalesce(f1.modifier, f2.modifier)
+                             AND m2.percent IS NULL)), false) AS component_unpriced) AS x;
 
 CREATE TABLE bench.pay_sample AS SELECT * FROM bench.pay WHERE pay_id <= 20000;
 ANALYZE bench.pay_sample;
