@@ -4,7 +4,14 @@ SELECT expected_allowed('99213: 1.00', '99213');    -- loads the library
 SHOW contracts_ext.schedule_cache_size;
 SET contracts_ext.schedule_cache_size = '16MB';
 SHOW contracts_ext.schedule_cache_size;
-SET contracts_ext.schedule_cache_size = -1;
+-- A negative size is refused (22023); core's message gives the range with
+-- units from PostgreSQL 18 on, so only its version-independent part is shown.
+DO $$
+BEGIN
+    SET contracts_ext.schedule_cache_size = -1;
+EXCEPTION WHEN invalid_parameter_value THEN
+    RAISE NOTICE '%: %', SQLSTATE, regexp_replace(SQLERRM, ' \(0( kB)? \.\. 2147483647( kB)?\)$', '');
+END $$;
 SET contracts_ext.schedule_cache_test = 'sometimes';
 RESET contracts_ext.schedule_cache_size;
 
