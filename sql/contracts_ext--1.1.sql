@@ -1001,6 +1001,17 @@ CREATE FUNCTION rate_schedule_diff(old rate_schedule, new rate_schedule,
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION rate_schedule_diff(rate_schedule, rate_schedule) IS
     'what changed from old to new: one row per entry or policy that differs (policies with code NULL and their key in setting), change added, removed or changed';
+
+-- Renewal proposals quote amounts in cents: scale and round the scaled
+-- amounts to `decimals` places (the 1.0 form keeps 6).  Its 1.0 comment
+-- said cents; the function has always kept 6 decimals.
+COMMENT ON FUNCTION rate_schedule_scale(rate_schedule, numeric, text[]) IS
+    'the schedule with the listed codes'' rates (all rates and the default when codes is NULL) raised by percent; scaled rates rounded half up to the type''s 6 decimals';
+CREATE FUNCTION rate_schedule_scale(s rate_schedule, percent numeric, codes text[], decimals int)
+    RETURNS rate_schedule
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION rate_schedule_scale(rate_schedule, numeric, text[], int) IS
+    'rate_schedule_scale with the scaled amounts rounded half up to decimals places (0 to 6; 2 for cents; percentages keep 6); codes NULL scales every rate';
 -- (end of section)
 
 

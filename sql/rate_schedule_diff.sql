@@ -36,3 +36,17 @@ WITH base AS (
 SELECT change, count(*)
 FROM base, rate_schedule_diff(s, rate_schedule_scale(s, 10, ARRAY['10001', '10002']) || '99999: 1.00'::rate_schedule)
 GROUP BY change ORDER BY change;
+
+-- A renewal proposal quoted in cents: the four-argument rate_schedule_scale
+-- rounds the scaled amounts (amount and case rules) half up to `decimals`
+-- places; percent rules keep 6; codes NULL scales every rate.
+SELECT rate_schedule_scale('99213: 92.50; 99214: 130.00; 59400: 3200/case; 27447: 140% medicare; default: 125% medicare',
+                           -2, NULL, 2) AS cents;
+SELECT rate_schedule_scale('99213: 116.69; 99214: 162.34', -2, ARRAY['99213'], 2) AS listed_only,
+       rate_schedule_scale('99213: 116.69', -2, NULL, 6) AS six_decimals;
+SELECT rate_schedule_scale('99213: 0.125', 0, NULL, 2) AS half_cent_up,
+       rate_schedule_scale('99213: 92.50', 5, NULL, 0) AS whole_units,
+       rate_schedule_scale('99213: 92.50', 5, NULL, NULL) AS null_decimals;
+SELECT rate_schedule_scale('99213: 92.50', 5, NULL, 7);
+SELECT rate_schedule_scale('99213: 92.50', 5, NULL, -1);
+SELECT rate_schedule_scale('99213: 99999999.00', 5, NULL, 2);

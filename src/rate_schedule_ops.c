@@ -295,18 +295,22 @@ scale_micro(int64 value, Numeric factor, int digits)
 }
 
 /*
- * Scale a rule, rounding half up to what the type keeps: a millionth of a
- * currency unit for amounts, of a percent for percentages.
+ * Scale a rule, rounding half up: amounts to amount_digits decimals (6, a
+ * millionth of a currency unit, unless the caller asks for fewer: 2 for
+ * cents), percentages to the type's millionth of a percent.
  */
 static int64
-scale_rule(uint8 method, int64 value, Numeric factor)
+scale_rule(uint8 method, int64 value, Numeric factor, int amount_digits)
 {
-	int64		result = scale_micro(value, factor, 6);
+	bool		is_amount = method == RM_AMOUNT || method == RM_CASE;
+	int64		result = scale_micro(value, factor, is_amount ? amount_digits : 6);
 
-	if (result > (method == RM_AMOUNT || method == RM_CASE ? RS_MAX_AMOUNT : RS_MAX_PERCENT))
+	if (result > (is_amount ? RS_MAX_AMOUNT : RS_MAX_PERCENT))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("scaled rate %s is out of range", format_rule(method, result))));
+				 errmsg("scaled rate %s is out of range", format_rule(method, result)),
+				 errdetail(is_amount ? "A schedule's amounts are at most 100000000.00."
+						   : "A schedule's percentages are at most 10000%%.")));
 	return result;
 }
 
@@ -352,7 +356,9 @@ code_listed(const char *code, char **codes, int ncodes)
  * A copy of the schedule with the listed codes' rates (every rate,
  * including the default, when codes is NULL) raised by percent, rounded
  * half up to the type's 6 decimals; percent-of rules are scaled alike
- * (140% medicare + 5% = 147% medicare).
+ * (140% medicare + 5% = 147% medicare).  The four-argument form rounds the
+ * scaled amounts to `decimals` places instead (2: cents, as payers quote
+ * them); NULL decimals give NULL.
  */
 PG_FUNCTION_INFO_V1(rate_schedule_scale);
 Datum
@@ -364,13 +370,24 @@ rate_schedule_scale(PG_FUNCTION_ARGS)
 	char	  **codes = NULL;
 	int			ncodes = 0;
 	bool		all = PG_ARGISNULL(2);
+	int			amount_digits = 6;
 	RateSchedule *r;
 	MemoryContext scratch;
 	MemoryContext old;
 	int			i;
 
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || (PG_NARGS() > 3 && PG_ARGISNULL(3)))
 		PG_RETURN_NULL();
+	if (PG_NARGS() > 3)
+	{
+		amount_digits = PG_GETARG_INT32(3);
+		if (amount_digits < 0 || amount_digits > 6)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("decimals must be between 0 and 6, not %d", amount_digits),
+					 errdetail("Scaled amounts are rounded half up to that many decimal places; a schedule keeps at most 6."),
+					 errhint("Use 2 to round to cents.")));
+	}
 	s = PG_GETARG_RATE_SCHEDULE_P(0);
 	percent = PG_GETARG_NUMERIC(1);
 	if (numeric_is_nan(percent) || numeric_is_inf(percent) ||
@@ -388,7 +405,7 @@ rate_schedule_scale(PG_FUNCTION_ARGS)
 	r = palloc(VARSIZE(s));
 	memcpy(r, s, VARSIZE(s));
 	if (all && (r->flags & RS_HAS_DEFAULT))
-		r->default_value = scale_rule(r->default_method, r->default_value, factor);
+		r->default_value = scale_rule(r->default_method, r->default_value, factor, amount_digits);
 	/* numeric allocates: free each entry's arithmetic before the next */
 	scratch = AllocSetContextCreate(CurrentMemoryContext, "rate_schedule_scale",
 									ALLOCSET_SMALL_SIZES);
@@ -399,7 +416,7 @@ rate_schedule_scale(PG_FUNCTION_ARGS)
 
 		CHECK_FOR_INTERRUPTS();
 		if (all || code_listed(e->code, codes, ncodes))
-			e->value = scale_rule(e->method, e->value, factor);
+			e->value = scale_rule(e->method, e->value, factor, amount_digits);
 		MemoryContextReset(scratch);
 	}
 	MemoryContextSwitchTo(old);

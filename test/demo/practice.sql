@@ -265,15 +265,15 @@ BEGIN
         (7, 'payer: Riverside Medicaid Plan; effective: 2025-07-01; term: 1 year; renewal: 1 year; notice: 60 days; filing: 180 days; appeal: 60 days; prompt_pay: 30 days; interest: 10%; interest_basis: 360; lookback: 5 years', 'default: 80% medicare')
         ) AS t(payer_id, terms, policies) USING (payer_id);
 
-    -- Schedules also change within the year: Summit Mutual's at its
+    -- Schedules also change within the year (new rates in cents): Summit Mutual's at its
     -- contract anniversary (2025-04-01, every rate +2.5%), Acme Health's
     -- mid-year (2025-07-01, office visits +4%, the default down to 125% of
     -- Medicare).  The version in effect ends the day before the next begins
     -- (first, or the exclusion constraint rejects the new one).
     CREATE TEMP TABLE new_version ON COMMIT DROP AS
     SELECT k.*, v.effective_from AS new_from,
-           CASE k.payer_id WHEN 4 THEN rate_schedule_scale(k.schedule, 2.5)
-                           ELSE rate_schedule_scale(k.schedule, 4, (SELECT array_agg(code) FROM demo.medicare_fee WHERE code BETWEEN '99202' AND '99215'))
+           CASE k.payer_id WHEN 4 THEN rate_schedule_scale(k.schedule, 2.5, NULL, 2)
+                           ELSE rate_schedule_scale(k.schedule, 4, (SELECT array_agg(code) FROM demo.medicare_fee WHERE code BETWEEN '99202' AND '99215'), 2)
                                 || 'default: 125% medicare'::rate_schedule END AS new_schedule
     FROM demo.payer_contracts k
     JOIN (VALUES (4, date '2025-04-01'), (2, date '2025-07-01')) AS v(payer_id, effective_from) USING (payer_id)

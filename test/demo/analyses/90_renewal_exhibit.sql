@@ -7,7 +7,7 @@ GROUP BY p.name, k.contract_id, k.valid ORDER BY p.name, k.valid;
 
 \echo
 \echo '== Renewal exhibit: Blue Meridian''s proposed schedule against the one in effect, priced on last year''s volume'
--- The proposal (what the payer sent): office visits -2%, advanced imaging
+-- The proposal (what the payer sent, in cents): office visits -2%, advanced imaging
 -- +4%, therapy 97140 down to 60% of billed, the visit-complexity add-on
 -- G2211 added, the default for codes with no entry 130% of Medicare.  rate_schedule_diff lists what changed;
 -- each changed code is repriced on last year's adjudicated, not denied
@@ -17,8 +17,8 @@ GROUP BY p.name, k.contract_id, k.valid ORDER BY p.name, k.valid;
 WITH current AS (
     SELECT schedule FROM demo.payer_contracts WHERE payer_id = 3 AND valid @> :'as_of'::date),
 proposed AS (
-    SELECT rate_schedule_scale(rate_schedule_scale(schedule, -2, ARRAY['99202','99203','99204','99205','99211','99212','99213','99214','99215']),
-                               4, ARRAY['70450','70553','72148','73721','74177'])
+    SELECT rate_schedule_scale(rate_schedule_scale(schedule, -2, ARRAY['99202','99203','99204','99205','99211','99212','99213','99214','99215'], 2),
+                               4, ARRAY['70450','70553','72148','73721','74177'], 2)
            || 'default: 130% medicare; 97140: 60% billed; G2211: 16.05'::rate_schedule AS schedule
     FROM current),
 changes AS (
