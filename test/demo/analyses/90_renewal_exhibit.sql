@@ -27,28 +27,32 @@ last_year AS (
     SELECT l.*, expected_allowed(c.schedule, l.code, ARRAY[l.modifier1, l.modifier2, l.modifier3, l.modifier4], l.units, l.billed,
                                  l.medicare, l.procedure_rank, l.facility) AS at_current,
            expected_allowed(p.schedule, l.code, ARRAY[l.modifier1, l.modifier2, l.modifier3, l.modifier4], l.units, l.billed,
-                            l.medicare, l.procedure_rank, l.facility) AS at_proposed
+                            l.medicare, l.procedure_rank, l.facility) AS at_proposed,
+           CASE WHEN '26' IN (l.modifier1, l.modifier2, l.modifier3, l.modifier4) THEN '26'
+                WHEN 'TC' IN (l.modifier1, l.modifier2, l.modifier3, l.modifier4) THEN 'TC' END AS component
     FROM demo.priced l, current c, proposed p
     WHERE l.payer_id = 3 AND NOT coalesce(l.denied, true)
       AND l.service_date >= date_trunc('year', :'as_of'::date) - interval '1 year'
       AND l.service_date < date_trunc('year', :'as_of'::date)),
-by_code AS (
-    SELECT code, count(*) AS lines, sum(units) AS units,
+by_code AS (          -- a professional or technical component apart: its own entry
+    SELECT code, component, count(*) AS lines, sum(units) AS units,
            sum(at_current) AS at_current, sum(at_proposed) AS at_proposed
-    FROM last_year GROUP BY code),
+    FROM last_year GROUP BY code, component),
 policy_lines AS (      -- lines no entry of either schedule prices
     SELECT * FROM by_code b
     WHERE NOT EXISTS (SELECT 1 FROM current c, rate_schedule_entries(c.schedule) e WHERE e.code = b.code)
       AND NOT EXISTS (SELECT 1 FROM proposed p, rate_schedule_entries(p.schedule) e WHERE e.code = b.code)),
 exhibit AS (
-    SELECT coalesce(ch.code, ch.setting) AS code_or_policy, ch.change,
+    SELECT CASE WHEN ch.code IS NULL THEN ch.setting
+                ELSE ch.code || coalesce('-' || ch.modifier, '') || coalesce('@' || ch.setting, '') END AS code_or_policy,
+           ch.change,
            ch.old_rule AS current_rule, ch.new_rule AS proposed_rule,
            coalesce(b.lines, pl.lines, 0) AS lines_last_year,
            coalesce(b.at_current, pl.at_current, 0) AS at_current,
            coalesce(b.at_proposed, pl.at_proposed, 0) AS at_proposed,
            coalesce(b.at_proposed, pl.at_proposed, 0) - coalesce(b.at_current, pl.at_current, 0) AS impact
     FROM changes ch
-    LEFT JOIN by_code b ON b.code = ch.code AND ch.modifier IS NULL AND ch.setting IS NULL
+    LEFT JOIN by_code b ON b.code = ch.code AND b.component IS NOT DISTINCT FROM ch.modifier AND ch.setting IS NULL
     LEFT JOIN LATERAL (SELECT count(*) AS lines, sum(at_current) AS at_current, sum(at_proposed) AS at_proposed
                        FROM policy_lines WHERE ch.code IS NULL AND ch.setting = 'default') AS pl ON ch.code IS NULL),
 total AS (
