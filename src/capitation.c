@@ -246,10 +246,8 @@ capitation_from_datum(Datum d)
 	Capitation *c = (Capitation *) PG_DETOAST_DATUM(d);
 
 	if (c->version != CAPITATION_FORMAT_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("capitation value has unsupported format version %d", c->version),
-				 errdetail("This server reads capitation format %d.", CAPITATION_FORMAT_VERSION)));
+		items_unsupported_format("capitation", c->version,
+								 psprintf("format %d", CAPITATION_FORMAT_VERSION));
 	return c;
 }
 

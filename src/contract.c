@@ -322,11 +322,8 @@ contract_from_datum(Datum d)
 	Contract   *c = (Contract *) PG_DETOAST_DATUM(d);
 
 	if (c->version != CONTRACT_FORMAT_V1 && c->version != CONTRACT_FORMAT_V2)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("contract value has unsupported format version %d", c->version),
-				 errdetail("This server reads contract formats %d and %d.",
-						   CONTRACT_FORMAT_V1, CONTRACT_FORMAT_V2)));
+		items_unsupported_format("contract", c->version,
+								 psprintf("formats %d and %d", CONTRACT_FORMAT_V1, CONTRACT_FORMAT_V2));
 	return c;
 }
 

@@ -631,6 +631,20 @@ items_send(const char *text, int version)
 }
 
 /*
+ * A stored value whose format version this code does not read: refused
+ * (data corrupted) rather than misread.  `readable` names the formats it
+ * reads, as the detail says them.
+ */
+void
+items_unsupported_format(const char *typname, int version, const char *readable)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("%s value has unsupported format version %d", typname, version),
+			 errdetail("This server reads %s %s.", typname, readable)));
+}
+
+/*
  * The canonical text of a binary value, after checking its version byte.
  * Everything wrong with the bytes is bad binary input (22P03): a missing
  * version byte, another version, text that is not valid in the client

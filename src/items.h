@@ -80,6 +80,9 @@ extern char *jsonb_to_items_text(Jsonb *jb, const char *typname);
 /* Shared by the types: binary form (version byte + canonical text). */
 extern bytea *items_send(const char *text, int version);
 extern char *items_recv_text(StringInfo buf, int version, const char *typname);
+/* A stored value in a format this code does not read (readable: "format 1"). */
+extern void items_unsupported_format(const char *typname, int version,
+									 const char *readable) pg_attribute_noreturn();
 
 
 #endif							/* CONTRACTS_ITEMS_H */

@@ -525,10 +525,8 @@ rate_schedule_from_datum(Datum d)
 	RateSchedule *s = (RateSchedule *) PG_DETOAST_DATUM(d);
 
 	if (s->version != RS_FORMAT_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("rate_schedule value has unsupported format version %d", s->version),
-				 errdetail("This server reads rate_schedule format %d.", RS_FORMAT_VERSION)));
+		items_unsupported_format("rate_schedule", s->version,
+								 psprintf("format %d", RS_FORMAT_VERSION));
 	return s;
 }
 

@@ -6,7 +6,7 @@
 -- test/nonsuperuser.sh also runs as a database owner).  Binary receive
 -- checks its own version byte (22P03, in expected/binary.out).
 BEGIN;
-SELECT plan(6);
+SELECT plan(7);
 
 SET LOCAL client_min_messages = warning;
 CREATE TYPE raw_bytes;
@@ -16,6 +16,7 @@ CREATE TYPE raw_bytes (INPUT = raw_bytes_in, OUTPUT = raw_bytes_out, INTERNALLEN
                        ALIGNMENT = double, STORAGE = plain);
 CREATE CAST (raw_bytes AS rate_schedule) WITHOUT FUNCTION;
 CREATE CAST (raw_bytes AS capitation) WITHOUT FUNCTION;
+CREATE CAST (raw_bytes AS contract) WITHOUT FUNCTION;
 RESET client_min_messages;
 
 -- The fixed part of each: a rate_schedule's header is 188 bytes after the
@@ -36,6 +37,10 @@ SELECT throws_ok($$SELECT ('\x01' || repeat('00', 187))::raw_bytes::rate_schedul
 SELECT throws_ok($$SELECT (('\x02' || repeat('00', 271))::raw_bytes::capitation)::text$$,
                  'XX001', 'capitation value has unsupported format version 2',
                  'a capitation of format 2 is refused');
+-- A contract is refused on its version byte before anything else is read.
+SELECT throws_ok($$SELECT (('\x03' || repeat('00', 271))::raw_bytes::contract)::text$$,
+                 'XX001', 'contract value has unsupported format version 3',
+                 'a contract of format 3 is refused (it reads formats 1 and 2)');
 
 SELECT * FROM finish();
 ROLLBACK;
