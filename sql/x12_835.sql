@@ -256,3 +256,13 @@ BEGIN
     END LOOP;
 END
 $$;
+
+-- A service line keeps at most 1,000,000 remark codes (the guide allows 99
+-- LQ segments per line); past that, 54000 rather than a 1 GB allocation.
+\set VERBOSITY default
+CREATE TEMP TABLE lq AS
+SELECT 'ISA*00*          *00*          *ZZ*A              *ZZ*B              *240101*1200*^*00501*000000001*0*T*:~'
+       'GS*HP*A*B*20240101*1200*1*X*005010X221A1~ST*835*0001~BPR*I*0*C*NON~LX*1~CLP*P*1*0*0~SVC*HC:99213*0*0~' AS head;
+SELECT count(*), max(cardinality(remark_codes))
+FROM lq, x12_835_lines(head || repeat('LQ*HE*N1~', 1000000) || 'SE*1000006*0001~GE*1*1~IEA*1*000000001~');
+SELECT count(*) FROM lq, x12_835_lines(head || repeat('LQ*HE*N1~', 1000001) || 'SE*1000007*0001~GE*1*1~IEA*1*000000001~');

@@ -449,6 +449,13 @@ x835_name(X835Parser *parser, const X12Segment *segment)
 	}
 }
 
+/*
+ * Remark codes kept for one service line.  The 835 guide allows 99 LQ
+ * segments per line; far beyond that, a text of nothing but LQ*HE segments
+ * would grow the line's codes past PostgreSQL's 1 GB allocation limit.
+ */
+#define X835_MAX_REMARKS 1000000
+
 /* LQ*HE: a remark code of a service line. */
 static void
 x835_remark(X835Parser *parser, const X12Segment *segment)
@@ -457,6 +464,12 @@ x835_remark(X835Parser *parser, const X12Segment *segment)
 
 	if (parser->loop != X835_LOOP_LINE || !x12_element_is(segment, 1, "HE"))
 		return;
+	if (line->nremarks == X835_MAX_REMARKS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("segment %lld (LQ): service line %d of claim %d has more than %d remark codes",
+						(long long) segment->number, line->line_no, parser->claim.claim_no, X835_MAX_REMARKS),
+				 errdetail("The 835 implementation guide allows 99 LQ segments per service line.")));
 	if (line->nremarks == parser->remarks_size)
 	{
 		parser->remarks_size = Max(8, parser->remarks_size * 2);
