@@ -236,21 +236,6 @@ capitation_to_cstring(const Capitation *c)
 	return terms_to_cstring(terms, capitation_terms_list(c, terms));
 }
 
-/*
- * A stored capitation, detoasted, after checking its format version: a
- * value this code did not write is refused rather than misread.
- */
-Capitation *
-capitation_from_datum(Datum d)
-{
-	Capitation *c = (Capitation *) PG_DETOAST_DATUM(d);
-
-	if (c->version != CAPITATION_FORMAT_VERSION)
-		items_unsupported_format("capitation", c->version,
-								 psprintf("format %d", CAPITATION_FORMAT_VERSION));
-	return c;
-}
-
 PG_FUNCTION_INFO_V1(capitation_in);
 Datum
 capitation_in(PG_FUNCTION_ARGS)

@@ -56,9 +56,11 @@ typedef struct Capitation
 
 #define CAP_HAS(c, key) (((c)->present & (1 << (key))) != 0)
 
-extern Capitation *capitation_from_datum(Datum d);
+StaticAssertDecl(offsetof(Capitation, version) == VARHDRSZ,
+				 "items_detoast_versioned reads the version right after the header");
 
-#define DatumGetCapitationP(X) capitation_from_datum(X)
+#define DatumGetCapitationP(X) \
+	((Capitation *) items_detoast_versioned(X, "capitation", CAPITATION_FORMAT_VERSION, CAPITATION_FORMAT_VERSION))
 #define PG_GETARG_CAPITATION_P(n) DatumGetCapitationP(PG_GETARG_DATUM(n))
 
 #endif							/* CONTRACTS_CAPITATION_H */

@@ -312,21 +312,6 @@ contract_parse(ItemParser *p, const char *text)
 	return contract_build(&cp);
 }
 
-/*
- * A stored contract, detoasted, after checking its format version: a
- * value this code did not write is refused rather than misread.
- */
-Contract *
-contract_from_datum(Datum d)
-{
-	Contract   *c = (Contract *) PG_DETOAST_DATUM(d);
-
-	if (c->version != CONTRACT_FORMAT_V1 && c->version != CONTRACT_FORMAT_V2)
-		items_unsupported_format("contract", c->version,
-								 psprintf("formats %d and %d", CONTRACT_FORMAT_V1, CONTRACT_FORMAT_V2));
-	return c;
-}
-
 static char *
 format_date(DateADT d)
 {

@@ -157,9 +157,12 @@ contract_duration(const Contract *c, int key)
 
 #define CONTRACT_HAS(c, key) contract_has((c), (key))
 
-extern Contract *contract_from_datum(Datum d);
+StaticAssertDecl(offsetof(Contract, version) == VARHDRSZ,
+				 "items_detoast_versioned reads the version right after the header");
 
-#define DatumGetContractP(X) contract_from_datum(X)
+/* a stored contract, its format version checked */
+#define DatumGetContractP(X) \
+	((Contract *) items_detoast_versioned(X, "contract", CONTRACT_FORMAT_V1, CONTRACT_FORMAT_V2))
 #define PG_GETARG_CONTRACT_P(n) DatumGetContractP(PG_GETARG_DATUM(n))
 
 #endif							/* CONTRACTS_CONTRACT_H */

@@ -181,7 +181,7 @@ contract_arg_cached(FunctionCallInfo fcinfo, int argno)
 	if (cache != NULL && memcmp(&cache->pointer, &pointer, sizeof(pointer)) == 0)
 		return cache->contract;
 	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	c = contract_from_datum(PointerGetDatum(raw));
+	c = DatumGetContractP(PointerGetDatum(raw));
 	if (cache == NULL)
 		cache = palloc0(sizeof(ContractCache));
 	else

@@ -631,17 +631,29 @@ items_send(const char *text, int version)
 }
 
 /*
- * A stored value whose format version this code does not read: refused
- * (data corrupted) rather than misread.  `readable` names the formats it
- * reads, as the detail says them.
+ * A stored value, detoasted; one in a format version this code does not
+ * read (corrupted, or written by a later release) is refused as data
+ * corrupted rather than misread.
  */
-void
-items_unsupported_format(const char *typname, int version, const char *readable)
+void *
+items_detoast_versioned(Datum d, const char *typname, int first_version, int last_version)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_DATA_CORRUPTED),
-			 errmsg("%s value has unsupported format version %d", typname, version),
-			 errdetail("This server reads %s %s.", typname, readable)));
+	struct varlena *v = PG_DETOAST_DATUM(d);
+	int			version = ((const uint8 *) v)[VARHDRSZ];
+
+	if (unlikely(version < first_version || version > last_version))
+	{
+		if (first_version == last_version)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("%s value has unsupported format version %d", typname, version),
+					 errdetail("This server reads %s format %d.", typname, first_version)));
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("%s value has unsupported format version %d", typname, version),
+				 errdetail("This server reads %s formats %d to %d.", typname, first_version, last_version)));
+	}
+	return v;
 }
 
 /*

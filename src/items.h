@@ -80,9 +80,13 @@ extern char *jsonb_to_items_text(Jsonb *jb, const char *typname);
 /* Shared by the types: binary form (version byte + canonical text). */
 extern bytea *items_send(const char *text, int version);
 extern char *items_recv_text(StringInfo buf, int version, const char *typname);
-/* A stored value in a format this code does not read (readable: "format 1"). */
-extern void items_unsupported_format(const char *typname, int version,
-									 const char *readable) pg_attribute_noreturn();
+/*
+ * A stored value of one of the types, detoasted, after checking its format
+ * version: the byte right after the varlena header in each type (each
+ * header asserts it), first_version to last_version.
+ */
+extern void *items_detoast_versioned(Datum d, const char *typname,
+									 int first_version, int last_version);
 
 
 #endif							/* CONTRACTS_ITEMS_H */

@@ -514,22 +514,6 @@ rate_schedule_parse(ItemParser *p, const char *text)
 	return s;
 }
 
-/*
- * A stored schedule (or aggregate state), detoasted, after checking its
- * format version: a value this code did not write is refused rather than
- * misread.
- */
-RateSchedule *
-rate_schedule_from_datum(Datum d)
-{
-	RateSchedule *s = (RateSchedule *) PG_DETOAST_DATUM(d);
-
-	if (s->version != RS_FORMAT_VERSION)
-		items_unsupported_format("rate_schedule", s->version,
-								 psprintf("format %d", RS_FORMAT_VERSION));
-	return s;
-}
-
 /* ---------- output ---------- */
 
 char *

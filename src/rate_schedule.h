@@ -103,9 +103,12 @@ typedef struct RateSchedule
 	(offsetof(RateSchedule, data) + (Size) (nadjusts) * sizeof(ModifierAdjust) + \
 	 (Size) (nentries) * sizeof(RateEntry))
 
-extern RateSchedule *rate_schedule_from_datum(Datum d);
+StaticAssertDecl(offsetof(RateSchedule, version) == VARHDRSZ,
+				 "items_detoast_versioned reads the version right after the header");
 
-#define DatumGetRateScheduleP(X) rate_schedule_from_datum(X)
+/* a stored schedule (or aggregate state), its format version checked */
+#define DatumGetRateScheduleP(X) \
+	((RateSchedule *) items_detoast_versioned(X, "rate_schedule", RS_FORMAT_VERSION, RS_FORMAT_VERSION))
 #define PG_GETARG_RATE_SCHEDULE_P(n) DatumGetRateScheduleP(PG_GETARG_DATUM(n))
 
 /* rate_schedule.c */

@@ -6,7 +6,7 @@
 -- test/nonsuperuser.sh also runs as a database owner).  Binary receive
 -- checks its own version byte (22P03, in expected/binary.out).
 BEGIN;
-SELECT plan(7);
+SELECT plan(10);
 
 SET LOCAL client_min_messages = warning;
 CREATE TYPE raw_bytes;
@@ -41,6 +41,24 @@ SELECT throws_ok($$SELECT (('\x02' || repeat('00', 271))::raw_bytes::capitation)
 SELECT throws_ok($$SELECT (('\x03' || repeat('00', 271))::raw_bytes::contract)::text$$,
                  'XX001', 'contract value has unsupported format version 3',
                  'a contract of format 3 is refused (it reads formats 1 and 2)');
+
+-- The detail says which formats this server reads.
+CREATE FUNCTION pg_temp.corrupted_detail(query text) RETURNS text LANGUAGE plpgsql AS $f$
+DECLARE
+    detail text;
+BEGIN
+    EXECUTE query;
+    RETURN NULL;
+EXCEPTION WHEN data_corrupted THEN
+    GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+    RETURN detail;
+END $f$;
+SELECT is(pg_temp.corrupted_detail($$SELECT (('\x02' || repeat('00', 187))::raw_bytes::rate_schedule)::text$$),
+          'This server reads rate_schedule format 1.', 'the rate_schedule detail');
+SELECT is(pg_temp.corrupted_detail($$SELECT (('\x02' || repeat('00', 271))::raw_bytes::capitation)::text$$),
+          'This server reads capitation format 1.', 'the capitation detail');
+SELECT is(pg_temp.corrupted_detail($$SELECT (('\x03' || repeat('00', 271))::raw_bytes::contract)::text$$),
+          'This server reads contract formats 1 to 2.', 'the contract detail');
 
 SELECT * FROM finish();
 ROLLBACK;
