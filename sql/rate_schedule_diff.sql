@@ -50,3 +50,4 @@ SELECT rate_schedule_scale('99213: 0.125', 0, NULL, 2) AS half_cent_up,
 SELECT rate_schedule_scale('99213: 92.50', 5, NULL, 7);
 SELECT rate_schedule_scale('99213: 92.50', 5, NULL, -1);
 SELECT rate_schedule_scale('99213: 99999999.00', 5, NULL, 2);
+SELECT rate_schedule_scale('99213: 9000% medicare', 20, NULL, 2);
