@@ -15,6 +15,7 @@
 #include "postgres.h"
 
 #include "compat.h"
+#include "large_text.h"
 #include "x12_835.h"
 
 #include "catalog/pg_type.h"
@@ -77,9 +78,10 @@ x835_begin(FunctionCallInfo fcinfo, X835Output *out, int ncolumns)
 static void
 x835_run(FunctionCallInfo fcinfo, X835Output *out, const X835Handler *handler)
 {
-	text	   *remit = PG_GETARG_TEXT_PP(0);
+	LargeText	remit = large_text_read(PG_GETARG_DATUM(0));
 
-	x835_parse(VARDATA_ANY(remit), VARSIZE_ANY_EXHDR(remit), handler);
+	x835_parse(remit.data, remit.len, handler);
+	large_text_release(&remit);
 	MemoryContextDelete(out->row_context);
 }
 

@@ -11,7 +11,9 @@ set -euo pipefail
 DEBIAN_PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
 PG_CONFIG=${PG_CONFIG:-$DEBIAN_PG_CONFIG}
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-PACKAGES=(build-essential libtap-parser-sourcehandler-pgtap-perl libx12-parser-perl)
+# liblz4-dev: the 835 functions decompress lz4-stored remittances themselves
+# (src/large_text.c); without it they use PostgreSQL's slower path.
+PACKAGES=(build-essential liblz4-dev libtap-parser-sourcehandler-pgtap-perl libx12-parser-perl)
 if [ "$PG_CONFIG" = "$DEBIAN_PG_CONFIG" ]; then
     PACKAGES+=(postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap)
 fi
