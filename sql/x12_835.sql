@@ -106,6 +106,22 @@ SELECT * FROM remit, x12_835_balance(content) WHERE name = 'two';
 SELECT code, charge, pg_typeof(charge), scale(charge), paid, units
 FROM remit, x12_835_lines(content) WHERE name = 'good';
 
+-- Amounts repeat from row to row, and the numerics of recent ones are
+-- reused (src/x12_835_functions.c): 100.04 and 101.48 fall in the same slot
+-- of that cache, and a row holding one keeps it while the other is built;
+-- the same amount at another scale (100.0) is a numeric of its own.  And
+-- the claim's texts, the same on each of its rows, are built once.
+SELECT line_no, patient_control_number, charge, paid, allowed, units, line_control_number
+FROM x12_835_lines($x12$ISA*00*          *00*          *ZZ*ACMEHEALTH     *ZZ*SMITHFP        *240315*1200*^*00501*000000102*0*T*:~
+GS*HP*ACMEHEALTH*SMITHFP*20240315*1200*102*X*005010X221A1~ST*835*0001~
+BPR*I*0*C*NON************20240315~TRN*1*NOPAY01*1512345678~N1*PR*ACME HEALTH PLAN~N1*PE*SMITH FAMILY PRACTICE~LX*1~
+CLP*PCN-009*1*401.56*402.56**12*PAYER0009~
+SVC*HC:99213*100.04*100.04**1~AMT*B6*100.04~REF*6R*1~
+SVC*HC:99213*100.04*101.48**1~AMT*B6*100.0~REF*6R*2~
+SVC*HC:99213*101.48*100.0**1.0~AMT*B6*101.48~REF*6R*3~
+SVC*HC:99213*100.0*100.04**1~AMT*B6*100.04~REF*6R*4~
+SE*20*0001~GE*1*102~IEA*1*000000102~$x12$);
+
 -- The same file without line breaks, with CRLF, and with spaces after the
 -- terminators gives the same rows.
 CREATE TEMP TABLE variant AS

@@ -30,11 +30,45 @@
 
 /*
  * The rows kept in memory before the tuplestore spills to a temporary
- * file, when work_mem is larger.  A 50 MB file yields ~100 MB of rows;
+ * file, when work_mem is larger.  A 50 MB file yields ~60 MB of lines;
  * writing them through the file cache measured faster than growing the
  * backend by as much (page faults), and it keeps memory near the input.
  */
 #define X835_RESULT_MEMORY_KB 4096
+
+/*
+ * Numerics of recent amounts.  Amounts repeat (a practice charges the same
+ * for a code, a payer allows its fee schedule's amount, units are mostly 1),
+ * and building a numeric costs more than finding one.  Each slot keeps the
+ * bytes of the last amount that hashed to it; a slot a row being built
+ * points into is not replaced before the row is stored.
+ */
+#define X835_AMOUNT_SLOTS 256
+#define X835_AMOUNT_MAX_BYTES 32
+
+typedef struct X835AmountSlot
+{
+	int64		value;
+	int32		scale;			/* -1: empty */
+	uint32		row;			/* the last row that used it */
+	union
+	{
+		char		bytes[X835_AMOUNT_MAX_BYTES];
+		int32		align;		/* a varlena header is read as an int32 */
+	}			numeric;
+} X835AmountSlot;
+
+/*
+ * The text last written in a column, and the piece of the input it came
+ * from.  A claim's or a transaction's texts repeat on each of its rows:
+ * the same piece of the input is the same text, built once.
+ */
+typedef struct X835TextMemo
+{
+	const char *data;			/* NULL: none yet */
+	int			len;
+	Datum		value;
+} X835TextMemo;
 
 /* Where a function's rows go, and the scratch space of one row. */
 typedef struct X835Output
@@ -46,6 +80,10 @@ typedef struct X835Output
 	Datum		values[X835_MAX_COLUMNS];
 	bool		nulls[X835_MAX_COLUMNS];
 	int			ncolumns;
+	uint32		rows;			/* rows stored, for the amount slots */
+	MemoryContext text_context; /* the texts below */
+	X835TextMemo texts[X835_MAX_COLUMNS];
+	X835AmountSlot amounts[X835_AMOUNT_SLOTS];
 } X835Output;
 
 /* Set up the tuplestore and the row context. */
@@ -72,6 +110,15 @@ x835_begin(FunctionCallInfo fcinfo, X835Output *out, int ncolumns)
 	out->row_context = AllocSetContextCreate(CurrentMemoryContext, "x12 835 row",
 											 ALLOCSET_DEFAULT_SIZES);
 	out->empty_text_array = PointerGetDatum(construct_empty_array(TEXTOID));
+	out->rows = 1;
+	out->text_context = AllocSetContextCreate(CurrentMemoryContext, "x12 835 texts",
+											  ALLOCSET_DEFAULT_SIZES);
+	memset(out->texts, 0, sizeof(out->texts));
+	for (int i = 0; i < X835_AMOUNT_SLOTS; i++)
+	{
+		out->amounts[i].scale = -1;
+		out->amounts[i].row = 0;
+	}
 }
 
 /* Parse the argument, rows going to the handler; then clean up. */
@@ -83,6 +130,7 @@ x835_run(FunctionCallInfo fcinfo, X835Output *out, const X835Handler *handler)
 	x835_parse(remit.data, remit.len, handler);
 	large_text_release(&remit);
 	MemoryContextDelete(out->row_context);
+	MemoryContextDelete(out->text_context);
 }
 
 /* Parse the argument with a handler that writes one kind of row. */
@@ -111,6 +159,7 @@ static inline void
 x835_put_row(X835Output *out)
 {
 	tuplestore_putvalues(out->rsinfo->setResult, out->rsinfo->setDesc, out->values, out->nulls);
+	out->rows++;
 	MemoryContextSwitchTo(out->caller_context);
 	MemoryContextReset(out->row_context);
 }
@@ -130,9 +179,24 @@ put_int(X835Output *out, int column, int value, bool present)
 static inline void
 put_text(X835Output *out, int column, X12Slice value)
 {
+	X835TextMemo *memo = &out->texts[column];
+
 	out->nulls[column] = value.len == 0;
-	if (value.len > 0)
-		out->values[column] = PointerGetDatum(cstring_to_text_with_len(value.data, value.len));
+	if (value.len == 0)
+		return;
+	if (memo->data != value.data || memo->len != value.len)
+	{
+		text	   *built = MemoryContextAlloc(out->text_context, VARHDRSZ + value.len);
+
+		SET_VARSIZE(built, VARHDRSZ + value.len);
+		memcpy(VARDATA(built), value.data, value.len);
+		if (memo->data != NULL)
+			pfree(DatumGetPointer(memo->value));
+		memo->data = value.data;
+		memo->len = value.len;
+		memo->value = PointerGetDatum(built);
+	}
+	out->values[column] = memo->value;
 }
 
 static inline void
@@ -142,13 +206,39 @@ put_date(X835Output *out, int column, DateADT value, bool present)
 	out->nulls[column] = !present;
 }
 
+/* The numeric of an amount: a recent one's slot, else built (and kept). */
+static Datum
+amount_numeric(X835Output *out, Fixed64 amount)
+{
+	uint64		hash = ((uint64) amount.value ^ ((uint64) amount.scale << 58)) *
+		UINT64CONST(0x9E3779B97F4A7C15);
+	X835AmountSlot *slot = &out->amounts[hash >> 56];
+	Numeric		built;
+
+	StaticAssertStmt(X835_AMOUNT_SLOTS == 256, "the slot is the hash's top 8 bits");
+	if (slot->value == amount.value && slot->scale == amount.scale)
+	{
+		slot->row = out->rows;
+		return PointerGetDatum(slot->numeric.bytes);
+	}
+	built = int64_div_fast_to_numeric(amount.value, amount.scale);
+	if (slot->row != out->rows && VARSIZE(built) <= X835_AMOUNT_MAX_BYTES)
+	{
+		memcpy(slot->numeric.bytes, built, VARSIZE(built));
+		slot->value = amount.value;
+		slot->scale = amount.scale;
+		slot->row = out->rows;
+	}
+	return NumericGetDatum(built);
+}
+
 /* The exact numeric of a decimal as written, trailing zeros kept. */
 static inline void
 put_amount(X835Output *out, int column, Fixed64 value, bool present)
 {
 	out->nulls[column] = !present;
 	if (present)
-		out->values[column] = NumericGetDatum(int64_div_fast_to_numeric(value.value, value.scale));
+		out->values[column] = amount_numeric(out, value);
 }
 
 static void

@@ -298,7 +298,8 @@ x835_line(X835Parser *parser, const X12Segment *segment)
 {
 	X835Line   *line = &parser->line;
 	char		separator = segment->delimiters->component;
-	X12Slice	procedure = x12_element(segment, 1);
+	X12Slice	procedure[2 + X835_MAX_MODIFIERS];	/* qualifier, code, modifiers */
+	X12Slice	submitted[2];
 	int			i;
 
 	x835_require_claim(parser, segment);
@@ -308,20 +309,20 @@ x835_line(X835Parser *parser, const X12Segment *segment)
 	parser->line_open = true;
 	parser->loop = X835_LOOP_LINE;
 	line->line_no = ++parser->claim.nlines;
-	line->code_qualifier = x12_component(procedure, separator, 1);
-	line->code = x12_component(procedure, separator, 2);
-	for (i = 0; i < X835_MAX_MODIFIERS; i++)
+	x12_components(x12_element(segment, 1), separator, procedure, lengthof(procedure));
+	line->code_qualifier = procedure[0];
+	line->code = procedure[1];
+	for (i = 2; i < lengthof(procedure); i++)
 	{
-		X12Slice	modifier = x12_component(procedure, separator, 3 + i);
-
-		if (modifier.len > 0)
-			line->modifiers[line->nmodifiers++] = modifier;
+		if (procedure[i].len > 0)
+			line->modifiers[line->nmodifiers++] = procedure[i];
 	}
 	line->charge = x12_required_amount(segment, 2);
 	line->paid = x12_required_amount(segment, 3);
 	line->revenue_code = x12_element(segment, 4);
 	line->has_units = x12_read_decimal(segment, 5, "a number", &line->units);
-	line->submitted_code = x12_component(x12_element(segment, 6), separator, 2);
+	x12_components(x12_element(segment, 6), separator, submitted, lengthof(submitted));
+	line->submitted_code = submitted[1];
 }
 
 /* CAS: up to six adjustments (reason, amount, quantity) of one group. */
@@ -370,6 +371,7 @@ x835_provider_adjustments(X835Parser *parser, const X12Segment *segment)
 	for (pair = 3; pair <= 13; pair += 2)
 	{
 		X12Slice	identifier = x12_element(segment, pair);
+		X12Slice	reason_reference[2];
 
 		if (identifier.len == 0)
 		{
@@ -377,8 +379,9 @@ x835_provider_adjustments(X835Parser *parser, const X12Segment *segment)
 				x12_require_element(segment, pair, "the adjustment reason");
 			continue;
 		}
-		adjustment.reason_code = x12_component(identifier, separator, 1);
-		adjustment.reference = x12_component(identifier, separator, 2);
+		x12_components(identifier, separator, reason_reference, lengthof(reason_reference));
+		adjustment.reason_code = reason_reference[0];
+		adjustment.reference = reason_reference[1];
 		adjustment.amount = x12_required_amount(segment, pair + 1);
 		if (handler->provider_adjustment)
 			handler->provider_adjustment(handler->arg, &parser->transaction, &adjustment);

@@ -221,26 +221,36 @@ x12_next_segment(X12Reader *reader, X12Segment *segment)
 	return true;
 }
 
-/* Component n (1-based) of a composite element; empty when absent. */
-X12Slice
-x12_component(X12Slice element, char separator, int n)
+/*
+ * The first max components of a composite element, in components[0..max-1]
+ * (those absent are empty), in one pass over it.
+ */
+void
+x12_components(X12Slice element, char separator, X12Slice *components, int max)
 {
 	const char *p = element.data;
 	const char *end = element.data + element.len;
-	const char *e;
-	X12Slice	result = {"", 0};
+	const char *start = p;
+	int			n = 0;
 
-	while (--n > 0)
+	while (n < max)
 	{
-		e = memchr(p, separator, end - p);
-		if (e == NULL)
-			return result;
-		p = e + 1;
+		if (p == end || *p == separator)
+		{
+			components[n].data = start;
+			components[n].len = (int) (p - start);
+			n++;
+			if (p == end)
+				break;
+			start = p + 1;
+		}
+		p++;
 	}
-	e = memchr(p, separator, end - p);
-	result.data = p;
-	result.len = (int) ((e != NULL ? e : end) - p);
-	return result;
+	for (; n < max; n++)
+	{
+		components[n].data = "";
+		components[n].len = 0;
+	}
 }
 
 /*

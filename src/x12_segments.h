@@ -80,7 +80,7 @@ x12_quote_len(const char *s, int len, int limit)
 	return len <= limit ? len : pg_mbcliplen(s, len, limit);
 }
 
-extern X12Slice x12_component(X12Slice element, char separator, int n);
+extern void x12_components(X12Slice element, char separator, X12Slice *components, int max);
 
 extern bool x12_read_decimal(const X12Segment *segment, int n, const char *noun,
 							 Fixed64 *result);
