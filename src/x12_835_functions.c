@@ -15,6 +15,7 @@
 #include "postgres.h"
 
 #include "compat.h"
+#include "huge_pages.h"
 #include "large_text.h"
 #include "x12_835.h"
 
@@ -29,12 +30,18 @@
 #define X835_MAX_COLUMNS 24
 
 /*
- * The rows kept in memory before the tuplestore spills to a temporary
- * file, when work_mem is larger.  A 50 MB file yields ~60 MB of lines;
- * writing them through the file cache measured faster than growing the
- * backend by as much (page faults), and it keeps memory near the input.
+ * Where the rows go.  A tuplestore keeps rows in memory up to work_mem, then
+ * spills them to a temporary file.  Memory fresh from the kernel costs a
+ * page fault per 4 kB page (src/huge_pages.c): more, on a virtual machine,
+ * than writing the rows through the file cache.  So the rows of a large
+ * text are kept in a block advised to use huge pages, sized for them
+ * (x12_835_lines writes about 1.2 bytes of rows per byte of text), and
+ * where the kernel gives no huge pages the rows beyond 4 MB are spilled.
+ * The block serves every call of the function in the query (a LATERAL
+ * call per file): a call's rows are freed when the next call begins.
  */
 #define X835_RESULT_MEMORY_KB 4096
+#define X835_HUGE_ROWS_MIN ((Size) 8 * 1024 * 1024)
 
 /*
  * Numerics of recent amounts.  Amounts repeat (a practice charges the same
@@ -86,23 +93,49 @@ typedef struct X835Output
 	X835AmountSlot amounts[X835_AMOUNT_SLOTS];
 } X835Output;
 
-/* Set up the tuplestore and the row context. */
+/* The memory for the rows of a text: twice its length, within work_mem. */
+static Size
+x835_rows_memory(int text_len)
+{
+	return Min((Size) work_mem * 1024, (Size) text_len * 2);
+}
+
+/* A tuplestore for this call's rows (see X835_RESULT_MEMORY_KB). */
+static Tuplestorestate *
+x835_tuplestore(FunctionCallInfo fcinfo, int text_len)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	bool		random_access = (rsinfo->allowedModes & SFRM_Materialize_Random) != 0;
+	MemoryContext rows_context = fcinfo->flinfo->fn_extra;
+	MemoryContext caller_context;
+	Tuplestorestate *tuplestore;
+
+	if (rows_context == NULL && x835_rows_memory(text_len) >= X835_HUGE_ROWS_MIN &&
+		huge_pages_enabled())
+	{
+		rows_context = huge_pages_context_create(fcinfo->flinfo->fn_mcxt,
+												 x835_rows_memory(text_len));
+		fcinfo->flinfo->fn_extra = rows_context;
+	}
+	caller_context = MemoryContextSwitchTo(rows_context != NULL
+										   ? rows_context
+										   : rsinfo->econtext->ecxt_per_query_memory);
+	tuplestore = tuplestore_begin_heap(random_access, false,
+									   rows_context != NULL
+									   ? work_mem
+									   : Min(work_mem, X835_RESULT_MEMORY_KB));
+	MemoryContextSwitchTo(caller_context);
+	return tuplestore;
+}
+
+/* Set up the tuplestore and the row's scratch space. */
 static void
-x835_begin(FunctionCallInfo fcinfo, X835Output *out, int ncolumns)
+x835_begin(FunctionCallInfo fcinfo, X835Output *out, int ncolumns, int text_len)
 {
 	InitMaterializedSRF(fcinfo, 0);
 	out->rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	if (work_mem > X835_RESULT_MEMORY_KB)
-	{
-		MemoryContext query_context =
-			MemoryContextSwitchTo(out->rsinfo->econtext->ecxt_per_query_memory);
-
-		tuplestore_end(out->rsinfo->setResult);
-		out->rsinfo->setResult =
-			tuplestore_begin_heap((out->rsinfo->allowedModes & SFRM_Materialize_Random) != 0,
-								  false, X835_RESULT_MEMORY_KB);
-		MemoryContextSwitchTo(query_context);
-	}
+	tuplestore_end(out->rsinfo->setResult);
+	out->rsinfo->setResult = x835_tuplestore(fcinfo, text_len);
 	out->ncolumns = out->rsinfo->setDesc->natts;
 	/* the C code writes exactly the columns the install script declares */
 	if (out->ncolumns != ncolumns)
@@ -121,16 +154,24 @@ x835_begin(FunctionCallInfo fcinfo, X835Output *out, int ncolumns)
 	}
 }
 
-/* Parse the argument, rows going to the handler; then clean up. */
 static void
-x835_run(FunctionCallInfo fcinfo, X835Output *out, const X835Handler *handler)
+x835_end(X835Output *out)
+{
+	MemoryContextDelete(out->row_context);
+	MemoryContextDelete(out->text_context);
+}
+
+/* Parse the argument, rows going to the handler (which writes to out). */
+static void
+x835_parse_argument(FunctionCallInfo fcinfo, X835Output *out, const X835Handler *handler,
+					int ncolumns)
 {
 	LargeText	remit = large_text_read(PG_GETARG_DATUM(0));
 
+	x835_begin(fcinfo, out, ncolumns, remit.len);
 	x835_parse(remit.data, remit.len, handler);
 	large_text_release(&remit);
-	MemoryContextDelete(out->row_context);
-	MemoryContextDelete(out->text_context);
+	x835_end(out);
 }
 
 /* Parse the argument with a handler that writes one kind of row. */
@@ -140,8 +181,7 @@ x835_rows(FunctionCallInfo fcinfo, X835Handler handler, int ncolumns)
 	X835Output	out;
 
 	handler.arg = &out;
-	x835_begin(fcinfo, &out, ncolumns);
-	x835_run(fcinfo, &out, &handler);
+	x835_parse_argument(fcinfo, &out, &handler, ncolumns);
 	return (Datum) 0;
 }
 
@@ -468,9 +508,8 @@ x12_835_balance(PG_FUNCTION_ARGS)
 	X835Handler handler;
 	X835BalanceState state;
 
-	x835_begin(fcinfo, &out, 6);
 	x835_balance_handler(&handler, &state, imbalance_row, &out);
-	x835_run(fcinfo, &out, &handler);
+	x835_parse_argument(fcinfo, &out, &handler, 6);
 	x835_balance_finish(&state);
 	return (Datum) 0;
 }

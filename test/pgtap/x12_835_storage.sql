@@ -6,7 +6,7 @@
 -- (src/large_text.c), into memory advised to use huge pages when the text
 -- is large enough (4.9 MB here); every form must give the same rows.
 BEGIN;
-SELECT plan(18);
+SELECT plan(22);
 
 -- A valid 835 of n claims, each with three service lines, two CAS each.
 CREATE FUNCTION pg_temp.remit(n int) RETURNS text LANGUAGE sql AS $f$
@@ -100,6 +100,36 @@ SELECT is((SELECT count(DISTINCT pg_temp.digest(s.content)) FROM stored_pglz s, 
           1::bigint, 'pglz: three reads in one query agree');
 SELECT is((SELECT count(*) FROM stored_pglz s, generate_series(1, 4), x12_835_lines(s.content)),
           144000::bigint, 'four calls in one query: 4 x 36,000 lines');
+
+-- Rows kept in memory: with work_mem above twice the text's length, the
+-- rows of a large text go to one block advised to use huge pages (a memory
+-- context of its own), which every call in the query shares; below, they
+-- spill past 4 MB, as without huge pages.
+CREATE FUNCTION pg_temp.rows_and_contexts(content text) RETURNS bigint[] LANGUAGE sql AS $f$
+SELECT ARRAY[(SELECT count(*) FROM x12_835_lines(content)),
+             (SELECT count(*) FROM pg_backend_memory_contexts WHERE name = 'contracts_ext huge pages')]
+$f$;
+-- (where the kernel gives huge pages to memory advised so: as here)
+CREATE FUNCTION pg_temp.kernel_huge_pages() RETURNS boolean LANGUAGE plpgsql AS $f$
+BEGIN
+    RETURN pg_read_file('/sys/kernel/mm/transparent_hugepage/enabled') ~ '\[(always|madvise)\]';
+EXCEPTION WHEN OTHERS THEN
+    RETURN false;
+END $f$;
+SET LOCAL work_mem = '64MB';
+SELECT is(pg_temp.rows_and_contexts(content),
+          ARRAY[36000, CASE WHEN pg_temp.kernel_huge_pages() THEN 1 ELSE 0 END]::bigint[],
+          'work_mem 64MB: the rows in a huge-pages block, if the kernel has them')
+FROM stored_pglz;
+SELECT is((SELECT count(*) FROM (VALUES (1), (2), (3)) AS t(i),
+                  x12_835_lines(CASE i WHEN 2 THEN (SELECT content FROM small) ELSE (SELECT content || repeat(' ', i) FROM big) END)),
+          72150::bigint, 'work_mem 64MB: three calls in one query, a large text, a small one, a large one');
+SELECT is((SELECT string_agg(d, ',') FROM (SELECT DISTINCT pg_temp.digest(content || repeat(' ', i)) AS d
+                                          FROM big, generate_series(1, 2) AS i) t),
+          (SELECT digest FROM expected), 'work_mem 64MB: the same rows');
+SET LOCAL work_mem = '4MB';
+SELECT is(pg_temp.rows_and_contexts(content), '{36000,0}', 'work_mem 4MB: no huge-pages block')
+FROM stored_pglz;
 
 SELECT * FROM finish();
 ROLLBACK;
