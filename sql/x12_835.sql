@@ -149,6 +149,23 @@ FROM (VALUES ('LF', E'\n'), ('CR', E'\r\n')) AS t(terminator, ending),
      x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), E'~\n', t.ending))
 ORDER BY 1, 2, 3, 4;
 
+-- Modifiers repeat from line to line, change, and change back: each line
+-- gets its own (a line whose modifiers are those of the line before reuses
+-- their array).  Amounts written without whole digits, without decimals,
+-- and with 18 digits in all are exact.
+SELECT line_no, modifiers, charge, paid, units
+FROM x12_835_lines(replace(replace((SELECT content FROM remit WHERE name = 'good'), 'SE*38*', 'SE*45*'),
+     E'SVC*NU:0450*0*0*0450~\n',
+     E'SVC*HC:99213:25*.5*.5**5.~\nSVC*HC:99213:25*0*0~\nSVC*HC:99213:59*0*0~\nSVC*HC:99213:25:9*0*0~\n' ||
+     E'SVC*HC:99213:25:9*0*0~\nSVC*HC:99213*0*0~\nSVC*HC:99213::25*-.5*-.50**-0~\n' ||
+     E'SVC*HC:99213:25*123456789012345678*1234567890.12345678**.000000000000000001~\n'))
+WHERE claim_no = 1 AND line_no > 2 ORDER BY line_no;
+
+-- A segment of more elements than are read (32) and longer than the
+-- parser's 16-byte steps, then a short last segment at the very end.
+SELECT count(*), sum(charge) FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'),
+       'REF*6R*LINE-1~', 'REF*6R*LINE-1' || repeat('*abcdefghijklmnopqrstuvwxyz', 40) || '~'));
+
 -- Empty trailing elements and a missing final terminator are fine.
 SELECT claim_no, patient_control_number, charge, paid, patient_responsibility, filing_indicator
 FROM x12_835_claims(replace(replace(rtrim((SELECT content FROM remit WHERE name = 'good'), E'\n~'),

@@ -77,6 +77,20 @@ typedef struct X835TextMemo
 	Datum		value;
 } X835TextMemo;
 
+/*
+ * The text[] last written in a column and its items (pieces of the input).
+ * A practice's lines carry few combinations of modifiers (25, 59, 26, TC):
+ * a line with the same items as the last reuses its array.
+ */
+#define X835_ARRAY_MEMO_ITEMS 4
+
+typedef struct X835ArrayMemo
+{
+	int			nitems;			/* -1: none yet */
+	X12Slice	items[X835_ARRAY_MEMO_ITEMS];
+	Datum		value;
+} X835ArrayMemo;
+
 /* Where a function's rows go, and the scratch space of one row. */
 typedef struct X835Output
 {
@@ -90,6 +104,7 @@ typedef struct X835Output
 	uint32		rows;			/* rows stored, for the amount slots */
 	MemoryContext text_context; /* the texts below */
 	X835TextMemo texts[X835_MAX_COLUMNS];
+	X835ArrayMemo arrays[X835_MAX_COLUMNS];
 	X835AmountSlot amounts[X835_AMOUNT_SLOTS];
 } X835Output;
 
@@ -147,6 +162,8 @@ x835_begin(FunctionCallInfo fcinfo, X835Output *out, int ncolumns, int text_len)
 	out->text_context = AllocSetContextCreate(CurrentMemoryContext, "x12 835 texts",
 											  ALLOCSET_DEFAULT_SIZES);
 	memset(out->texts, 0, sizeof(out->texts));
+	for (int i = 0; i < X835_MAX_COLUMNS; i++)
+		out->arrays[i].nitems = -1;
 	for (int i = 0; i < X835_AMOUNT_SLOTS; i++)
 	{
 		out->amounts[i].scale = -1;
@@ -295,24 +312,60 @@ put_sum(X835Output *out, int column, Fixed value)
 												  Int32GetDatum(-1));
 }
 
+/*
+ * A text[] of slices, in result_context; its elements are built in the
+ * row's context.
+ */
+static Datum
+build_text_array(const X12Slice *items, int nitems, MemoryContext result_context)
+{
+	Datum	   *elements = palloc(nitems * sizeof(Datum));
+	MemoryContext row_context;
+	ArrayType  *array;
+
+	for (int i = 0; i < nitems; i++)
+		elements[i] = PointerGetDatum(cstring_to_text_with_len(items[i].data, items[i].len));
+	row_context = MemoryContextSwitchTo(result_context);
+	array = construct_array(elements, nitems, TEXTOID, -1, false, TYPALIGN_INT);
+	MemoryContextSwitchTo(row_context);
+	return PointerGetDatum(array);
+}
+
+/* Do two lists of slices hold the same texts? */
+static bool
+same_texts(const X12Slice *a, const X12Slice *b, int n)
+{
+	for (int i = 0; i < n; i++)
+	{
+		if (a[i].len != b[i].len || memcmp(a[i].data, b[i].data, a[i].len) != 0)
+			return false;
+	}
+	return true;
+}
+
 /* A text[] of slices; empty when there are none. */
 static void
 put_text_array(X835Output *out, int column, const X12Slice *items, int nitems)
 {
-	Datum	   *elements;
-	int			i;
+	X835ArrayMemo *memo = &out->arrays[column];
 
 	out->nulls[column] = false;
 	if (nitems == 0)
-	{
 		out->values[column] = out->empty_text_array;
-		return;
+	else if (nitems > X835_ARRAY_MEMO_ITEMS)
+		out->values[column] = build_text_array(items, nitems, CurrentMemoryContext);
+	else
+	{
+		if (memo->nitems != nitems || !same_texts(memo->items, items, nitems))
+		{
+			if (memo->nitems > 0)
+				pfree(DatumGetPointer(memo->value));
+			memo->value = build_text_array(items, nitems, out->text_context);
+			memo->nitems = nitems;
+			memcpy(memo->items, items, nitems * sizeof(X12Slice));
+		}
+		out->values[column] = memo->value;
 	}
-	elements = palloc(nitems * sizeof(Datum));
-	for (i = 0; i < nitems; i++)
-		elements[i] = PointerGetDatum(cstring_to_text_with_len(items[i].data, items[i].len));
-	out->values[column] = PointerGetDatum(construct_array(elements, nitems, TEXTOID,
-														  -1, false, TYPALIGN_INT));
 }
 
 /* "LAST, FIRST MIDDLE" from NM103..NM105; NULL when there is no name. */

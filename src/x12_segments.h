@@ -82,9 +82,71 @@ x12_quote_len(const char *s, int len, int limit)
 
 extern void x12_components(X12Slice element, char separator, X12Slice *components, int max);
 
-extern bool x12_read_decimal(const X12Segment *segment, int n, const char *noun,
-							 Fixed64 *result);
-extern Fixed64 x12_required_amount(const X12Segment *segment, int n);
+extern void x12_bad_decimal(const X12Segment *segment, int n, const char *noun) pg_attribute_noreturn();
+extern void x12_missing_amount(const X12Segment *segment, int n) pg_attribute_noreturn();
+
+/* Read the digits at *p (up to end) into *value; how many there were. */
+static inline int
+x12_read_digits(const char **p, const char *end, uint64 *value)
+{
+	const char *start = *p;
+	const char *q = start;
+	uint64		v = *value;
+
+	for (; q < end && (unsigned char) (*q - '0') <= 9; q++)
+		v = v * 10 + (uint64) (*q - '0');
+	*value = v;
+	*p = q;
+	return (int) (q - start);
+}
+
+/*
+ * An X12 decimal ("R": [-]digits[.digits], at most 18 digits) as an exact
+ * fixed-point number with the scale written.  False when the element is
+ * empty; an error names the element when it is malformed.  Inline: a
+ * remittance has several amounts in each of its million segments.
+ */
+static inline bool
+x12_read_decimal(const X12Segment *segment, int n, const char *noun, Fixed64 *result)
+{
+	X12Slice	e = x12_element(segment, n);
+	const char *p = e.data;
+	const char *end = e.data + e.len;
+	bool		negative;
+	uint64		value = 0;
+	int			digits;
+	int			scale = 0;
+
+	if (e.len == 0)
+		return false;
+	negative = *p == '-';
+	p += negative;
+	digits = x12_read_digits(&p, end, &value);
+	if (p < end && *p == '.')
+	{
+		p++;
+		scale = x12_read_digits(&p, end, &value);
+		digits += scale;
+	}
+	/* 18 digits fit in an int64; value wrapped only if there were more */
+	if (p != end || digits == 0 || digits > 18)
+		x12_bad_decimal(segment, n, noun);
+	result->value = negative ? -(int64) value : (int64) value;
+	result->scale = scale;
+	return true;
+}
+
+/* A required amount: an error when it is missing. */
+static inline Fixed64
+x12_required_amount(const X12Segment *segment, int n)
+{
+	Fixed64		amount;
+
+	if (!x12_read_decimal(segment, n, "an amount", &amount))
+		x12_missing_amount(segment, n);
+	return amount;
+}
+
 extern bool x12_read_date(const X12Segment *segment, int n, DateADT *result);
 extern void x12_require_element(const X12Segment *segment, int n, const char *what);
 
