@@ -55,6 +55,22 @@
 #include "varatt.h"
 #endif
 
+/*
+ * A context for many small chunks freed together, carved first from a block
+ * of first_block bytes allocated with the context's header.  Generation
+ * contexts have such a block from PG15, and carve chunks at their size;
+ * before, AllocSet (which rounds small chunks up to a power of 2).
+ */
+#if PG_VERSION_NUM >= 150000
+#define FirstBlockContextCreate(parent, name, first_block) \
+	GenerationContextCreate((parent), (name), (first_block), ALLOCSET_DEFAULT_INITSIZE, \
+							Max((first_block), ALLOCSET_DEFAULT_MAXSIZE))
+#else
+#define FirstBlockContextCreate(parent, name, first_block) \
+	AllocSetContextCreate((parent), (name), (first_block), ALLOCSET_DEFAULT_INITSIZE, \
+						  Max((first_block), ALLOCSET_DEFAULT_MAXSIZE))
+#endif
+
 /* InitMaterializedSRF() appeared in PG15 (as SetSingleFuncCall, renamed in 16). */
 #if PG_VERSION_NUM < 150000
 #include "miscadmin.h"

@@ -14,6 +14,7 @@
  */
 #include "postgres.h"
 
+#include "compat.h"
 #include "huge_pages.h"
 
 #include <sys/mman.h>
@@ -65,10 +66,10 @@ huge_pages_advise(void *buffer, Size len)
 }
 
 /*
- * A memory context whose first size bytes are advised to use huge pages.
- * An AllocSet context allocates its first block (minContextSize bytes) in
- * the same malloc() as its header; the first allocation from the context
- * is checked to lie there before the block is advised.
+ * A memory context whose first size bytes are advised to use huge pages,
+ * for many small chunks freed together (rows).  Its first block is
+ * allocated with its header (compat.h); the first allocation from the
+ * context is checked to lie there before the block is advised.
  */
 MemoryContext
 huge_pages_context_create(MemoryContext parent, Size size)
@@ -76,10 +77,9 @@ huge_pages_context_create(MemoryContext parent, Size size)
 	MemoryContext context;
 	char	   *probe;
 
-	size = MAXALIGN(Min(size, MaxAllocSize));
-	context = AllocSetContextCreate(parent, "contracts_ext huge pages", size,
-									ALLOCSET_DEFAULT_INITSIZE,
-									Max(size, ALLOCSET_DEFAULT_MAXSIZE));
+	/* a block may not be larger than 1 GB; chunks record offsets in it */
+	size = MAXALIGN_DOWN(Min(size, MaxAllocSize));
+	context = FirstBlockContextCreate(parent, "contracts_ext huge pages", size);
 	probe = MemoryContextAlloc(context, 1);
 	if (probe > (char *) context && probe < (char *) context + size)
 		huge_pages_advise(context, size);
