@@ -66,9 +66,10 @@ typedef struct X835AmountSlot
 } X835AmountSlot;
 
 /*
- * The text last written in a column, and the piece of the input it came
- * from.  A claim's or a transaction's texts repeat on each of its rows:
- * the same piece of the input is the same text, built once.
+ * The text last written in a column, and a piece of the input it came
+ * from.  A claim's or a transaction's texts repeat on each of its rows (the
+ * same piece of the input), and the texts of consecutive lines often do (a
+ * procedure qualifier, a code billed twice): each is built once.
  */
 typedef struct X835TextMemo
 {
@@ -241,7 +242,8 @@ put_text(X835Output *out, int column, X12Slice value)
 	out->nulls[column] = value.len == 0;
 	if (value.len == 0)
 		return;
-	if (memo->data != value.data || memo->len != value.len)
+	if (memo->len != value.len ||
+		(memo->data != value.data && memcmp(memo->data, value.data, value.len) != 0))
 	{
 		text	   *built = MemoryContextAlloc(out->text_context, VARHDRSZ + value.len);
 
@@ -249,10 +251,10 @@ put_text(X835Output *out, int column, X12Slice value)
 		memcpy(VARDATA(built), value.data, value.len);
 		if (memo->data != NULL)
 			pfree(DatumGetPointer(memo->value));
-		memo->data = value.data;
 		memo->len = value.len;
 		memo->value = PointerGetDatum(built);
 	}
+	memo->data = value.data;
 	out->values[column] = memo->value;
 }
 
