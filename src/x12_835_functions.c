@@ -66,31 +66,20 @@ typedef struct X835AmountSlot
 } X835AmountSlot;
 
 /*
- * The text last written in a column, and a piece of the input it came
- * from.  A claim's or a transaction's texts repeat on each of its rows (the
- * same piece of the input), and the texts of consecutive lines often do (a
- * procedure qualifier, a code billed twice): each is built once.
+ * The value last written in a text or text[] column, and the pieces of the
+ * input it was built from.  A claim's or a transaction's texts repeat on
+ * each of its rows (the same pieces of the input), and those of consecutive
+ * lines often do (a procedure qualifier, a code billed twice, the same
+ * modifiers): a value whose pieces hold the texts of the last is reused.
  */
-typedef struct X835TextMemo
-{
-	const char *data;			/* NULL: none yet */
-	int			len;
-	Datum		value;
-} X835TextMemo;
+#define X835_MEMO_ITEMS 4
 
-/*
- * The text[] last written in a column and its items (pieces of the input).
- * A practice's lines carry few combinations of modifiers (25, 59, 26, TC):
- * a line with the same items as the last reuses its array.
- */
-#define X835_ARRAY_MEMO_ITEMS 4
-
-typedef struct X835ArrayMemo
+typedef struct X835ValueMemo
 {
 	int			nitems;			/* -1: none yet */
-	X12Slice	items[X835_ARRAY_MEMO_ITEMS];
-	Datum		value;
-} X835ArrayMemo;
+	X12Slice	items[X835_MEMO_ITEMS];
+	Datum		value;			/* in the text context */
+} X835ValueMemo;
 
 /* Where a function's rows go, and the scratch space of one row. */
 typedef struct X835Output
@@ -103,9 +92,8 @@ typedef struct X835Output
 	bool		nulls[X835_MAX_COLUMNS];
 	int			ncolumns;
 	uint32		rows;			/* rows stored, for the amount slots */
-	MemoryContext text_context; /* the texts below */
-	X835TextMemo texts[X835_MAX_COLUMNS];
-	X835ArrayMemo arrays[X835_MAX_COLUMNS];
+	MemoryContext text_context; /* the values below */
+	X835ValueMemo memos[X835_MAX_COLUMNS];
 	X835AmountSlot amounts[X835_AMOUNT_SLOTS];
 } X835Output;
 
@@ -162,9 +150,8 @@ x835_begin(FunctionCallInfo fcinfo, X835Output *out, int ncolumns, int text_len)
 	out->rows = 1;
 	out->text_context = AllocSetContextCreate(CurrentMemoryContext, "x12 835 texts",
 											  ALLOCSET_DEFAULT_SIZES);
-	memset(out->texts, 0, sizeof(out->texts));
 	for (int i = 0; i < X835_MAX_COLUMNS; i++)
-		out->arrays[i].nitems = -1;
+		out->memos[i].nitems = -1;
 	for (int i = 0; i < X835_AMOUNT_SLOTS; i++)
 	{
 		out->amounts[i].scale = -1;
@@ -234,27 +221,56 @@ put_int(X835Output *out, int column, int value, bool present)
 	out->nulls[column] = !present;
 }
 
+/* Do two lists of slices hold the same texts? */
+static inline bool
+same_texts(const X12Slice *a, const X12Slice *b, int n)
+{
+	for (int i = 0; i < n; i++)
+	{
+		if (a[i].len != b[i].len ||
+			(a[i].data != b[i].data && memcmp(a[i].data, b[i].data, a[i].len) != 0))
+			return false;
+	}
+	return true;
+}
+
+/* Does a column's memo hold the value of these pieces of the input? */
+static inline bool
+memo_holds(const X835ValueMemo *memo, const X12Slice *items, int nitems)
+{
+	return memo->nitems == nitems && same_texts(memo->items, items, nitems);
+}
+
+/* Keep value (built in the text context) as the column's last. */
+static void
+memo_keep(X835ValueMemo *memo, const X12Slice *items, int nitems, Datum value)
+{
+	Assert(nitems <= X835_MEMO_ITEMS);
+	if (memo->nitems >= 0)
+		pfree(DatumGetPointer(memo->value));
+	memo->nitems = nitems;
+	memcpy(memo->items, items, nitems * sizeof(X12Slice));
+	memo->value = value;
+}
+
 static inline void
 put_text(X835Output *out, int column, X12Slice value)
 {
-	X835TextMemo *memo = &out->texts[column];
+	X835ValueMemo *memo = &out->memos[column];
 
 	out->nulls[column] = value.len == 0;
 	if (value.len == 0)
 		return;
-	if (memo->len != value.len ||
-		(memo->data != value.data && memcmp(memo->data, value.data, value.len) != 0))
+	if (!memo_holds(memo, &value, 1))
 	{
 		text	   *built = MemoryContextAlloc(out->text_context, VARHDRSZ + value.len);
 
 		SET_VARSIZE(built, VARHDRSZ + value.len);
 		memcpy(VARDATA(built), value.data, value.len);
-		if (memo->data != NULL)
-			pfree(DatumGetPointer(memo->value));
-		memo->len = value.len;
-		memo->value = PointerGetDatum(built);
+		memo_keep(memo, &value, 1, PointerGetDatum(built));
 	}
-	memo->data = value.data;
+	/* the same text from another piece: compare pointers next time */
+	memo->items[0] = value;
 	out->values[column] = memo->value;
 }
 
@@ -333,39 +349,21 @@ build_text_array(const X12Slice *items, int nitems, MemoryContext result_context
 	return PointerGetDatum(array);
 }
 
-/* Do two lists of slices hold the same texts? */
-static bool
-same_texts(const X12Slice *a, const X12Slice *b, int n)
-{
-	for (int i = 0; i < n; i++)
-	{
-		if (a[i].len != b[i].len || memcmp(a[i].data, b[i].data, a[i].len) != 0)
-			return false;
-	}
-	return true;
-}
-
 /* A text[] of slices; empty when there are none. */
 static void
 put_text_array(X835Output *out, int column, const X12Slice *items, int nitems)
 {
-	X835ArrayMemo *memo = &out->arrays[column];
+	X835ValueMemo *memo = &out->memos[column];
 
 	out->nulls[column] = false;
 	if (nitems == 0)
 		out->values[column] = out->empty_text_array;
-	else if (nitems > X835_ARRAY_MEMO_ITEMS)
+	else if (nitems > X835_MEMO_ITEMS)
 		out->values[column] = build_text_array(items, nitems, CurrentMemoryContext);
 	else
 	{
-		if (memo->nitems != nitems || !same_texts(memo->items, items, nitems))
-		{
-			if (memo->nitems > 0)
-				pfree(DatumGetPointer(memo->value));
-			memo->value = build_text_array(items, nitems, out->text_context);
-			memo->nitems = nitems;
-			memcpy(memo->items, items, nitems * sizeof(X12Slice));
-		}
+		if (!memo_holds(memo, items, nitems))
+			memo_keep(memo, items, nitems, build_text_array(items, nitems, out->text_context));
 		out->values[column] = memo->value;
 	}
 }
