@@ -223,6 +223,8 @@ SELECT * FROM x12_835_claims('ISA*00*          *00*          *ZZ*A              
 SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), 'ST*835*0001', 'ST*837*0001'));
 SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), 'SE*38*', 'SE*37*'));
 SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), 'SE*38*', 'SE*3x*'));
+-- 2^64 + 38: a count past 18 digits is refused before it could wrap around to 38
+SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), 'SE*38*', 'SE*18446744073709551654*'));
 SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), E'SE*38*0001~\n', ''));
 SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), E'GE*1*101~\n', ''));
 SELECT * FROM x12_835_lines(replace((SELECT content FROM remit WHERE name = 'good'), E'IEA*1*000000101~\n', ''));

@@ -109,12 +109,12 @@ static void
 x835_check_count(const X12Segment *segment, int64 actual, const char *what)
 {
 	X12Slice	e = x12_element(segment, 1);
-	int64		stated = 0;
-	int			i;
+	const char *p = e.data;
+	uint64		stated = 0;
+	int			digits = x12_read_digits(&p, e.data + e.len, &stated);
 
-	for (i = 0; i < e.len && i < 18 && e.data[i] >= '0' && e.data[i] <= '9'; i++)
-		stated = stated * 10 + (e.data[i] - '0');
-	if (e.len == 0 || i != e.len || stated != actual)
+	/* 18 digits fit; more might wrap around to the count */
+	if (digits == 0 || digits > 18 || p != e.data + e.len || stated != (uint64) actual)
 		x12_element_error(segment, 1, ERRCODE_INVALID_TEXT_REPRESENTATION,
 						  "the %s is %lld, %s01 says \"%.*s\"",
 						  what, (long long) actual, segment->id, x12_quote_len(e.data, e.len, 20), e.data);
